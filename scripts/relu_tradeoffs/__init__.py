@@ -1,0 +1,1 @@
+"""Numpy kernels for reproducing Goel, Karmalkar, Klivans (NeurIPS 2019)."""
