@@ -1,0 +1,29 @@
+from snakemake.utils import min_version
+
+min_version("9.0")
+
+
+configfile: "config.yaml"
+
+
+include: "workflow/rules/common.smk"
+include: "workflow/rules/theory.smk"
+include: "workflow/rules/hardness.smk"
+include: "workflow/rules/approx.smk"
+include: "workflow/rules/provenance.smk"
+
+
+rule all:
+    default_target: True
+    input:
+        rules.theory.input,
+        rules.hardness.input,
+        rules.approx.input,
+
+
+rule figures:
+    input:
+        THEORY_FIGURES,
+        HARDNESS_FIGURES,
+        APPROX_FIGURES,
+        "results/figures/provenance.json",
