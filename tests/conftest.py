@@ -52,3 +52,60 @@ def run_snakemake(workdir: Path, *args, check=True, timeout=900) -> subprocess.C
 def project(tmp_path):
     """A fresh copy of the project in a temporary folder."""
     return copy_project(tmp_path / "project")
+
+
+TEST_CONFIG = ("--configfile", ".test/config.yaml")
+TIMING_COLUMNS = {"seconds"}
+
+
+@pytest.fixture(scope="session")
+def test_config_run(tmp_path_factory):
+    """One full run of the small config, shared by the read-only end-to-end tests."""
+    project = copy_project(tmp_path_factory.mktemp("baseline") / "project")
+    run_snakemake(project, "--cores", "2", *TEST_CONFIG)
+    return project
+
+
+def clone_run(src: Path, dest: Path) -> Path:
+    """A copy of a finished run (results and Snakemake's metadata, mtimes kept)."""
+    shutil.copytree(src, dest, symlinks=True, copy_function=shutil.copy2)
+    return dest
+
+
+def planned_jobs(workdir: Path, *args) -> list[tuple[str, dict]]:
+    """(rule, wildcards) of every job a dry run would execute."""
+    import re
+
+    out = run_snakemake(workdir, "--dry-run", "--cores", "1", *args).stdout
+    jobs = []
+    for match in re.finditer(r"^(?:local)?rule (\w+):\n((?:    .*\n?)*)", out, re.M):
+        wildcards = {}
+        found = re.search(r"^    wildcards: (.*)$", match.group(2), re.M)
+        if found:
+            for pair in found.group(1).split(", "):
+                key, _, value = pair.partition("=")
+                wildcards[key] = value
+        jobs.append((match.group(1), wildcards))
+    return jobs
+
+
+def result_tables(workdir: Path) -> dict:
+    """Every CSV under results/ (logs and benchmarks aside) as a DataFrame, timing columns dropped."""
+    import pandas as pd
+
+    tables = {}
+    for path in sorted((workdir / "results").rglob("*.csv")):
+        rel = path.relative_to(workdir / "results")
+        if rel.parts[0] in {"logs", "benchmarks"}:
+            continue
+        frame = pd.read_csv(path)
+        tables[str(rel)] = frame.drop(columns=[c for c in frame.columns if c in TIMING_COLUMNS])
+    return tables
+
+
+def assert_same_tables(a: dict, b: dict):
+    import pandas as pd
+
+    assert sorted(a) == sorted(b)
+    for name in a:
+        pd.testing.assert_frame_equal(a[name], b[name], check_exact=True, obj=name)

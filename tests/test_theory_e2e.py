@@ -12,12 +12,8 @@ pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
-def theory_run(tmp_path_factory):
-    from conftest import copy_project
-
-    project = copy_project(tmp_path_factory.mktemp("theory") / "project")
-    run_snakemake(project, "--cores", "2", "--configfile", ".test/config.yaml", "theory")
-    return project
+def theory_run(test_config_run):
+    return test_config_run
 
 
 def test_hermite_table(theory_run):

@@ -5,6 +5,7 @@ from snakemake.exceptions import WorkflowError
 
 sys.path.insert(0, str(Path(workflow.basedir) / "scripts"))
 from relu_tradeoffs.config import ConfigError, validate_config  # noqa: E402
+from relu_tradeoffs.deps import kernel_files  # noqa: E402
 from relu_tradeoffs.provenance import config_hash  # noqa: E402
 
 try:
@@ -24,10 +25,19 @@ wildcard_constraints:
 
 
 def kernel(*modules):
-    """Source files of the kernel modules a rule imports, declared as inputs so edits rerun it."""
-    return [f"{KERNEL_DIR}/__init__.py", f"{KERNEL_DIR}/io.py"] + [
-        f"{KERNEL_DIR}/{name}.py" for name in modules
-    ]
+    """Source files of the kernel modules a rule imports (and all they import), as inputs.
+
+    Snakemake tracks only the rule's script; declaring these makes editing a kernel rerun
+    exactly the rules that use it. io is imported by every rule script.
+    """
+    return kernel_files(KERNEL_DIR, ["io", *modules])
+
+
+def section_config(section):
+    """The part of the config a results folder depends on (figures depend on all of it)."""
+    if section == "figures":
+        return config
+    return {"seed": config["seed"], section: config[section]}
 
 
 def figure(name):

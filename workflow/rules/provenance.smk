@@ -12,8 +12,8 @@ rule provenance:
         mem_mb=500,
         runtime=5,
     params:
-        config=config,
-        config_sha256=config_hash(config),
+        config=lambda wc: section_config(wc.section),
+        config_sha256=lambda wc: config_hash(section_config(wc.section)),
         workdir=workflow.basedir,
     script:
         "../../scripts/provenance.py"
