@@ -24,6 +24,15 @@ def test_failed_write_leaves_nothing_behind(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_leftovers_of_a_killed_writer_are_removed_by_the_next_write(tmp_path):
+    stale = tmp_path / ".t.csv.abc123.tmp"
+    stale.write_text("half a table")
+    other = tmp_path / ".u.csv.abc123.tmp"
+    other.write_text("another file's temporary")
+    io.write_csv(pd.DataFrame({"a": [1]}), tmp_path / "t.csv")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".u.csv.abc123.tmp", "t.csv"]
+
+
 def test_round_trips(tmp_path):
     io.write_csv(pd.DataFrame({"a": [1, 2]}), tmp_path / "x.csv")
     assert pd.read_csv(tmp_path / "x.csv").a.tolist() == [1, 2]

@@ -4,6 +4,7 @@ Every file is written to a temporary name in its folder and renamed, so a
 reader (or a rerun after a crash) never sees a partial file.
 """
 
+import glob
 import json
 import logging
 import os
@@ -22,6 +23,9 @@ def atomic_path(path, suffix=""):
     """Yield a temporary path beside ``path``; rename it onto ``path`` only on success."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    # A writer killed by SIGKILL cannot clean up; the next writer of the same file does.
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp*"):
+        stale.unlink(missing_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=f".tmp{suffix}", dir=path.parent)
     os.close(fd)
     os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; results are ordinary files
