@@ -7,6 +7,15 @@ configfile: "config.yaml"
 
 
 include: "workflow/rules/common.smk"
+
+
+wildcard_constraints:
+    d=r"\d+",
+    k=r"\d+",
+    seed=r"\d+",
+    eta=r"0(\.\d+)?",
+
+
 include: "workflow/rules/theory.smk"
 include: "workflow/rules/hardness.smk"
 include: "workflow/rules/approx.smk"

@@ -16,19 +16,12 @@ except ConfigError as err:
 
 CONDA_ENV = "../../envs/relu-tradeoffs.yaml"
 
-# Every rule is single-threaded (threads: 1) and parallelism comes from running jobs side by
+# Every job is single-threaded (threads: 1) and parallelism comes from running jobs side by
 # side. A multi-threaded BLAS in each job oversubscribes the cores: measured on 2 cores, batched
 # gradient descent ran 7.5x slower with OpenBLAS's default threads than with one.
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 KERNEL_DIR = "scripts/relu_tradeoffs"
-
-
-wildcard_constraints:
-    d=r"\d+",
-    k=r"\d+",
-    seed=r"\d+",
-    eta=r"0(\.\d+)?",
 
 
 def kernel(*modules):
