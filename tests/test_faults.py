@@ -62,7 +62,7 @@ def _no_temporary_files(workdir):
 def test_sigkilled_learner_leaves_nothing_done_and_rerun_matches(tmp_path):
     reference = copy_project(tmp_path / "reference")
     (reference / "slow.yaml").write_text(yaml.safe_dump(SLOW))
-    run_snakemake(reference, "--cores", "1", *TEST_CONFIG, "slow.yaml", "hardness")
+    run_snakemake(reference, "hardness", "--cores", "1", *TEST_CONFIG, "slow.yaml")
 
     project = copy_project(tmp_path / "killed")
     (project / "slow.yaml").write_text(yaml.safe_dump(SLOW))
@@ -73,13 +73,13 @@ def test_sigkilled_learner_leaves_nothing_done_and_rerun_matches(tmp_path):
             str(project),
             "--snakefile",
             str(project / "Snakefile"),
+            "hardness",
             "--cores",
             "1",
             "--retries",
             "0",
             *TEST_CONFIG,
             "slow.yaml",
-            "hardness",
         ],
         cwd=project,
         stdout=subprocess.PIPE,
@@ -105,7 +105,7 @@ def test_sigkilled_learner_leaves_nothing_done_and_rerun_matches(tmp_path):
         np.testing.assert_array_equal(np.load(done), np.load(twin))
     assert not (project / "results/hardness/recovery.csv").exists()
 
-    run_snakemake(project, "--cores", "1", *TEST_CONFIG, "slow.yaml", "hardness")
+    run_snakemake(project, "hardness", "--cores", "1", *TEST_CONFIG, "slow.yaml")
     assert _no_temporary_files(project) == []
     assert_same_tables(_hardness_tables(project), _hardness_tables(reference))
 
@@ -120,6 +120,7 @@ def test_failing_job_does_not_stop_others_and_names_its_log(tmp_path):
 
     proc = run_snakemake(
         project,
+        "hardness",
         "--cores",
         "2",
         "--keep-going",
@@ -127,7 +128,6 @@ def test_failing_job_does_not_stop_others_and_names_its_log(tmp_path):
         "0",
         *TEST_CONFIG,
         "two.yaml",
-        "hardness",
         check=False,
     )
     text = proc.stdout + proc.stderr

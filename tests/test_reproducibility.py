@@ -30,7 +30,7 @@ def test_shard_size_does_not_change_the_numbers(test_config_run, tmp_path):
         (project / "shards.yaml").write_text(
             yaml.safe_dump({"hardness": {"coords_per_job": coords_per_job}})
         )
-        run_snakemake(project, "--cores", "2", *TEST_CONFIG, "shards.yaml", "hardness")
+        run_snakemake(project, "hardness", "--cores", "2", *TEST_CONFIG, "shards.yaml")
         runs[coords_per_job] = _hardness_tables(project)
     assert runs[1]  # both tables are there
     assert_same_tables(runs[1], runs[7])
