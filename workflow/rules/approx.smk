@@ -1,0 +1,219 @@
+from relu_tradeoffs import approx_config
+
+APPROX = config["approx"]
+APPROX_TABLES = [
+    "results/approx/errors.csv",
+    "results/approx/alpha_curve.csv",
+    "results/approx/calibration.csv",
+    "results/approx/summary.csv",
+    "results/approx/slopes.csv",
+]
+APPROX_FIGURES = [
+    figure("approx_err_vs_opt"),
+    figure("approx_alpha"),
+    figure("approx_ratio"),
+]
+
+
+# Every instance: `none` has the single opt target 0 (approx_config.opt_targets).
+APPROX_INSTANCES = [
+    (noise, d, f"{opt:g}", seed)
+    for noise in APPROX["noise"]
+    for d in APPROX["d"]
+    for opt in approx_config.opt_targets(APPROX, noise)
+    for seed in APPROX["seeds"]
+]
+APPROX_CALIBRATIONS = sorted(
+    {
+        f"results/approx/calibration/{noise}_opt{opt}.json"
+        for noise, _, opt, _ in APPROX_INSTANCES
+    }
+)
+APPROX_RUNS = {
+    kind: [
+        f"results/approx/runs/{kind}/{noise}_d{d}_opt{opt}_s{seed}.csv"
+        for noise, d, opt, seed in APPROX_INSTANCES
+    ]
+    for kind in ("errors", "alpha")
+}
+
+
+APPROX_WILDCARDS = {"noise": "[a-z]+", "opt": r"\d+(\.\d+)?(e-\d+)?"}
+
+
+rule approx_calibrate:
+    input:
+        code=kernel("noise", "seeding"),
+    output:
+        "results/approx/calibration/{noise}_opt{opt}.json",
+    log:
+        "results/logs/approx_calibrate/{noise}_opt{opt}.log",
+    wildcard_constraints:
+        **APPROX_WILDCARDS,
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=1500,
+        runtime=10,
+    params:
+        seed=config["seed"],
+        w_norm=APPROX["w_norm"],
+        n_calibration=APPROX["n_calibration"],
+        parity_k=APPROX["parity"]["k"],
+        parity_eta=APPROX["parity"]["eta"],
+    script:
+        "../../scripts/approx_calibrate.py"
+
+
+rule approx_fit:
+    input:
+        calibration="results/approx/calibration/{noise}_opt{opt}.json",
+        code=kernel("alg2", "rivals", "noise", "approx_config", "seeding"),
+    output:
+        errors="results/approx/runs/errors/{noise}_d{d}_opt{opt}_s{seed}.csv",
+        alpha_curve="results/approx/runs/alpha/{noise}_d{d}_opt{opt}_s{seed}.csv",
+    log:
+        "results/logs/approx_fit/{noise}_d{d}_opt{opt}_s{seed}.log",
+    benchmark:
+        "results/benchmarks/approx_fit/{noise}_d{d}_opt{opt}_s{seed}.tsv"
+    wildcard_constraints:
+        **APPROX_WILDCARDS,
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=lambda wc, attempt: 1000 * attempt,
+        runtime=20,
+    params:
+        seed=config["seed"],
+        w_norm=APPROX["w_norm"],
+        parity_k=APPROX["parity"]["k"],
+        parity_eta=APPROX["parity"]["eta"],
+        m_train=APPROX["m_train"],
+        m_test=APPROX["m_test"],
+        methods=APPROX["methods"],
+        alpha=APPROX["alpha"],
+        params=APPROX["params"],
+        reference=APPROX["reference"],
+    script:
+        "../../scripts/approx_fit.py"
+
+
+rule approx_collect:
+    input:
+        errors=APPROX_RUNS["errors"],
+        alpha_curve=APPROX_RUNS["alpha"],
+        calibration=APPROX_CALIBRATIONS,
+    output:
+        errors="results/approx/errors.csv",
+        alpha_curve="results/approx/alpha_curve.csv",
+        calibration="results/approx/calibration.csv",
+    log:
+        "results/logs/approx_collect/approx_collect.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=1000,
+        runtime=5,
+    params:
+        methods=APPROX["methods"],
+    script:
+        "../../scripts/approx_collect.py"
+
+
+rule approx_summary:
+    input:
+        errors="results/approx/errors.csv",
+        code=kernel("approx_config"),
+    output:
+        summary="results/approx/summary.csv",
+        slopes="results/approx/slopes.csv",
+    log:
+        "results/logs/approx_summary/approx_summary.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=1000,
+        runtime=5,
+    script:
+        "../../scripts/approx_summary.py"
+
+
+rule approx_figure_err_vs_opt:
+    input:
+        summary="results/approx/summary.csv",
+        slopes="results/approx/slopes.csv",
+        code=kernel("plotting"),
+    output:
+        report(
+            figure("approx_err_vs_opt"),
+            caption="../report/approx_err_vs_opt.rst",
+            category="Approximation",
+            labels={"figure": "approx_err_vs_opt"},
+        ),
+    log:
+        "results/logs/figures/approx_err_vs_opt.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=1000,
+        runtime=5,
+    script:
+        "../../scripts/approx_figure_err_vs_opt.py"
+
+
+rule approx_figure_alpha:
+    input:
+        alpha_curve="results/approx/alpha_curve.csv",
+        code=kernel("plotting"),
+    output:
+        report(
+            figure("approx_alpha"),
+            caption="../report/approx_alpha.rst",
+            category="Approximation",
+            labels={"figure": "approx_alpha"},
+        ),
+    log:
+        "results/logs/figures/approx_alpha.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=1000,
+        runtime=5,
+    script:
+        "../../scripts/approx_figure_alpha.py"
+
+
+rule approx_figure_ratio:
+    input:
+        summary="results/approx/summary.csv",
+        code=kernel("plotting"),
+    output:
+        report(
+            figure("approx_ratio"),
+            caption="../report/approx_ratio.rst",
+            category="Approximation",
+            labels={"figure": "approx_ratio"},
+        ),
+    log:
+        "results/logs/figures/approx_ratio.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=1000,
+        runtime=5,
+    script:
+        "../../scripts/approx_figure_ratio.py"
+
+
+rule approx:
+    input:
+        APPROX_TABLES,
+        APPROX_FIGURES,
+        "results/approx/provenance.json",
