@@ -1,0 +1,346 @@
+# Algorithm 1: k-SLPN -> Gaussian lift -> per-coordinate ReLU learners -> validation -> support.
+# One cached chain per grid instance (d, k, eta, seed); `recover` thresholds and aggregates.
+from relu_tradeoffs.learners import REGISTRY as HARDNESS_LEARNERS
+
+HC = config["hardness"]
+HARDNESS_INSTANCE = "d{d}_k{k}_eta{eta}_seed{seed}"
+HARDNESS_DATA = f"results/hardness/data/{HARDNESS_INSTANCE}"
+HARDNESS_FITS = f"results/hardness/fits/{HARDNESS_INSTANCE}"
+# Training sizes: prefixes of one draw of m_train examples, so the sweep adds no data jobs.
+HARDNESS_M_TRAIN = sorted(set(HC["m_train_sweep"]) | {HC["m_train"]})
+
+HARDNESS_TABLES = [
+    "results/hardness/coordinates.csv",
+    "results/hardness/recovery.csv",
+    "results/hardness/recovery_sweep.csv",
+    "results/hardness/paths.csv",
+    "results/hardness/plan.csv",
+]
+HARDNESS_FIGURES = [
+    figure("hardness_errors"),
+    figure("hardness_recovery"),
+    figure("hardness_runtime"),
+    figure("gd_barrier"),
+]
+
+
+wildcard_constraints:
+    learner="|".join(HARDNESS_LEARNERS),
+    shard=r"\d+",
+
+
+def hardness_shards(d):
+    return range(-(-int(d) // HC["coords_per_job"]))
+
+
+def hardness_instances():
+    grid = HC["grid"]
+    return expand(
+        HARDNESS_INSTANCE, d=grid["d"], k=grid["k"], eta=grid["eta"], seed=grid["seeds"]
+    )
+
+
+def hardness_plans():
+    grid = HC["grid"]
+    return expand(
+        "results/hardness/plan/k{k}_eta{eta}.json", k=grid["k"], eta=grid["eta"]
+    )
+
+
+def hardness_fits(wildcards):
+    """Every learner's fitted weights, traced iterates and metadata for one instance."""
+    folder = HARDNESS_FITS.format(**wildcards)
+    return {
+        f"{name}_{shard}_{part}": f"{folder}/{name}_shard{shard}{suffix}"
+        for name in HC["learners"]
+        for shard in hardness_shards(wildcards.d)
+        for part, suffix in (("W", ".npy"), ("path", "_path.npy"), ("meta", ".json"))
+    }
+
+
+def hardness_data_mb(wildcards, bytes_per_entry):
+    """MB of an instance's (m_train + m_val_max) x d array at ``bytes_per_entry`` (a memory bound)."""
+    rows = HC["m_train"] + HC["m_val_max"]
+    return rows * int(wildcards.d) * bytes_per_entry / 1e6
+
+
+def hardness_learner_params(learner):
+    return HC["params"][learner]
+
+
+rule hardness:
+    input:
+        HARDNESS_TABLES,
+        HARDNESS_FIGURES,
+        "results/hardness/provenance.json",
+
+
+rule hardness_plan:
+    input:
+        code=kernel("hardness", "correlation", "relu"),
+    output:
+        "results/hardness/plan/k{k}_eta{eta}.json",
+    log:
+        "results/logs/hardness_plan/k{k}_eta{eta}.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=5,
+    params:
+        eps=HC["eps"],
+        m_val=HC["m_val"],
+        m_val_max=HC["m_val_max"],
+        learners=HC["learners"],
+        # Only lowdeg's degree enters a threshold; other learner settings must not rerun data.
+        lowdeg=HC["params"].get("lowdeg"),
+    script:
+        "../../scripts/hardness_plan.py"
+
+
+rule slpn:
+    input:
+        plan="results/hardness/plan/k{k}_eta{eta}.json",
+        code=kernel("parity", "seeding"),
+    output:
+        X=temp(f"{HARDNESS_DATA}/slpn_X.npy"),
+        y=temp(f"{HARDNESS_DATA}/slpn_y.npy"),
+        support=f"{HARDNESS_DATA}/support.json",
+    log:
+        f"results/logs/slpn/{HARDNESS_INSTANCE}.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        # int8 draws: a few bytes per entry of the (m_train + m_val) x d table.
+        mem_mb=lambda wc: 1000 + hardness_data_mb(wc, 4),
+        runtime=30,
+    params:
+        seed=config["seed"],
+        m_train=HC["m_train"],
+    script:
+        "../../scripts/hardness_slpn.py"
+
+
+rule lift:
+    input:
+        X=rules.slpn.output.X,
+        y=rules.slpn.output.y,
+        support=rules.slpn.output.support,
+        code=kernel("parity", "seeding"),
+    output:
+        train_X=f"{HARDNESS_DATA}/train_X.npy",
+        train_y=f"{HARDNESS_DATA}/train_y.npy",
+        val_X=f"{HARDNESS_DATA}/val_X.npy",
+        val_y=f"{HARDNESS_DATA}/val_y.npy",
+    log:
+        f"results/logs/lift/{HARDNESS_INSTANCE}.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        # The lift holds the half-normal draws and the product in float64, then float32 copies.
+        mem_mb=lambda wc: 1000 + hardness_data_mb(wc, 26),
+        runtime=30,
+    params:
+        seed=config["seed"],
+    script:
+        "../../scripts/hardness_lift.py"
+
+
+rule learn:
+    input:
+        X=rules.lift.output.train_X,
+        y=rules.lift.output.train_y,
+        code=kernel("learners", "seeding"),
+    output:
+        W=f"{HARDNESS_FITS}/{{learner}}_shard{{shard}}.npy",
+        path=f"{HARDNESS_FITS}/{{learner}}_shard{{shard}}_path.npy",
+        meta=f"{HARDNESS_FITS}/{{learner}}_shard{{shard}}.json",
+    log:
+        f"results/logs/learn/{HARDNESS_INSTANCE}_{{learner}}_shard{{shard}}.log",
+    benchmark:
+        f"results/benchmarks/learn/{HARDNESS_INSTANCE}_{{learner}}_shard{{shard}}.tsv"
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        # float64 training set plus (m x coordinates x restarts) residuals of the iterative learners.
+        mem_mb=lambda wc: 2000 + HC["m_train"] * int(wc.d) * 64 / 1e6,
+        runtime=120,
+    params:
+        seed=config["seed"],
+        m_train=HARDNESS_M_TRAIN,
+        coords_per_job=HC["coords_per_job"],
+        learner_params=lambda wc: hardness_learner_params(wc.learner),
+    script:
+        "../../scripts/hardness_learn.py"
+
+
+rule score:
+    input:
+        unpack(hardness_fits),
+        X=rules.lift.output.val_X,
+        y=rules.lift.output.val_y,
+        support=rules.slpn.output.support,
+        code=kernel("learners"),
+    output:
+        "results/hardness/scores/" + HARDNESS_INSTANCE + ".json",
+    log:
+        f"results/logs/score/{HARDNESS_INSTANCE}.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=2000,  # the validation set is memory-mapped and scored in chunks
+        runtime=60,
+    params:
+        learners=HC["learners"],
+        learner_params={name: HC["params"][name] for name in HC["learners"]},
+    script:
+        "../../scripts/hardness_score.py"
+
+
+rule recover:
+    input:
+        score="results/hardness/scores/" + HARDNESS_INSTANCE + ".json",
+        plan="results/hardness/plan/k{k}_eta{eta}.json",
+        code=kernel("hardness"),
+    output:
+        "results/hardness/recovered/" + HARDNESS_INSTANCE + ".json",
+    log:
+        f"results/logs/recover/{HARDNESS_INSTANCE}.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=5,
+    script:
+        "../../scripts/hardness_recover.py"
+
+
+rule aggregate_hardness:
+    input:
+        instances=expand(
+            "results/hardness/recovered/{instance}.json", instance=hardness_instances()
+        ),
+        plans=hardness_plans(),
+    output:
+        coordinates="results/hardness/coordinates.csv",
+        recovery="results/hardness/recovery.csv",
+        sweep="results/hardness/recovery_sweep.csv",
+        paths="results/hardness/paths.csv",
+        plan="results/hardness/plan.csv",
+    log:
+        "results/logs/aggregate_hardness/aggregate_hardness.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=2000,
+        runtime=10,
+    params:
+        m_train=HC["m_train"],
+    script:
+        "../../scripts/hardness_aggregate.py"
+
+
+rule figure_hardness_errors:
+    input:
+        coordinates="results/hardness/coordinates.csv",
+        code=kernel("plotting"),
+    output:
+        report(
+            figure("hardness_errors"),
+            caption="../report/hardness_errors.rst",
+            category="Hardness",
+            labels={"figure": "hardness_errors"},
+        ),
+    log:
+        "results/logs/figures/hardness_errors.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=1000,
+        runtime=5,
+    params:
+        instance=HC["figure_instance"],
+    script:
+        "../../scripts/hardness_figure_errors.py"
+
+
+rule figure_hardness_recovery:
+    input:
+        sweep="results/hardness/recovery_sweep.csv",
+        code=kernel("plotting"),
+    output:
+        report(
+            figure("hardness_recovery"),
+            caption="../report/hardness_recovery.rst",
+            category="Hardness",
+            labels={"figure": "hardness_recovery"},
+        ),
+    log:
+        "results/logs/figures/hardness_recovery.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=1000,
+        runtime=5,
+    params:
+        m_train=HC["m_train"],
+    script:
+        "../../scripts/hardness_figure_recovery.py"
+
+
+rule figure_hardness_runtime:
+    input:
+        recovery="results/hardness/recovery.csv",
+        code=kernel("plotting"),
+    output:
+        report(
+            figure("hardness_runtime"),
+            caption="../report/hardness_runtime.rst",
+            category="Hardness",
+            labels={"figure": "hardness_runtime"},
+        ),
+    log:
+        "results/logs/figures/hardness_runtime.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=1000,
+        runtime=5,
+    script:
+        "../../scripts/hardness_figure_runtime.py"
+
+
+rule figure_gd_barrier:
+    input:
+        paths="results/hardness/paths.csv",
+        plan="results/hardness/plan.csv",
+        code=kernel("plotting", "hardness", "relu"),
+    output:
+        report(
+            figure("gd_barrier"),
+            caption="../report/gd_barrier.rst",
+            category="Hardness",
+            labels={"figure": "gd_barrier"},
+        ),
+    log:
+        "results/logs/figures/gd_barrier.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=1000,
+        runtime=5,
+    params:
+        instance=HC["figure_instance"],
+    script:
+        "../../scripts/hardness_figure_gd_barrier.py"
