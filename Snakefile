@@ -17,6 +17,7 @@ wildcard_constraints:
 
 
 include: "workflow/rules/theory.smk"
+include: "workflow/rules/hardness_common.smk"
 include: "workflow/rules/hardness.smk"
 include: "workflow/rules/approx.smk"
 include: "workflow/rules/provenance.smk"

@@ -25,9 +25,16 @@ PATH_COLUMNS = [
 ]
 
 
-def table(rows, extra_sort=(), columns=None):
+# Contract columns first, in DESIGN.md's order; extra columns after them.
+CONTRACT = {
+    "coordinates": [*ORDER, "coordinate", "in_support", "val_err", "threshold", "relevant"],
+    "recovery": [*ORDER, "true_set", "recovered_set", "exact", "seconds"],
+}
+
+
+def table(rows, extra_sort=(), columns=None, contract=ORDER):
     frame = pd.DataFrame(rows, columns=columns)
-    frame = frame[ORDER + [c for c in frame.columns if c not in ORDER]]
+    frame = frame[contract + [c for c in frame.columns if c not in contract]]
     return frame.sort_values([*ORDER, *extra_sort], kind="stable").reset_index(drop=True)
 
 
@@ -36,8 +43,8 @@ for path in snakemake.input.instances:
     for key, part in json.loads(Path(path).read_text()).items():
         rows[key] += part
 main = snakemake.params.m_train
-coordinates = table(rows["coordinates"], ["coordinate"])
-recovery = table(rows["recovery"])
+coordinates = table(rows["coordinates"], ["coordinate"], contract=CONTRACT["coordinates"])
+recovery = table(rows["recovery"], contract=CONTRACT["recovery"])
 write_csv(coordinates[coordinates.m_train == main], snakemake.output.coordinates)
 write_csv(recovery[recovery.m_train == main], snakemake.output.recovery)
 write_csv(recovery, snakemake.output.sweep)

@@ -4,6 +4,6 @@ from relu_tradeoffs.io import write_json
 from relu_tradeoffs.provenance import record
 
 write_json(
-    record(snakemake.params.config, snakemake.wildcards.section, snakemake.params.workdir),
+    record(snakemake.params.config, snakemake.wildcards.section, snakemake.scriptdir),
     snakemake.output[0],
 )

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import yaml
-from conftest import ROOT, TEST_CONFIG, copy_project, run_snakemake
+from conftest import ROOT, copy_project, run_snakemake
 
 pytestmark = pytest.mark.e2e
 
@@ -26,11 +26,8 @@ SMALL = yaml.safe_load((ROOT / ".test/config.yaml").read_text())["approx"]
 
 
 @pytest.fixture(scope="module")
-def approx_run(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("approx") / "project")
-    # The target goes before --configfile, which takes every following word as a file.
-    run_snakemake(project, "approx", "--cores", "2", *TEST_CONFIG)
-    return project
+def approx_run(test_config_run):
+    return test_config_run
 
 
 def test_errors_table(approx_run):

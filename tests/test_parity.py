@@ -50,3 +50,11 @@ def test_same_seed_same_data_different_key_different_data():
     c = sample_slpn(rng_for(5, "b"), 100, 5, [0, 1], 0.2)
     np.testing.assert_array_equal(a[0], b[0])
     assert not np.array_equal(a[0], c[0])
+
+
+def test_half_normal_draws_equal_scipys_halfnorm():
+    from scipy.stats import halfnorm
+
+    X = np.ones((50, 3), dtype=np.int8)
+    ours, _ = lift(rng_for(9, "h"), X, np.ones(50))
+    np.testing.assert_array_equal(ours, halfnorm.rvs(size=(50, 3), random_state=rng_for(9, "h")))

@@ -5,7 +5,6 @@ import json
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import run_snakemake
 from relu_tradeoffs import correlation
 
 pytestmark = pytest.mark.e2e
@@ -53,10 +52,3 @@ def test_figures_and_provenance(theory_run):
     prov = json.loads((theory_run / "results/theory/provenance.json").read_text())
     assert prov["config"]["theory"]["k_max"] == 6
     assert len(prov["config_sha256"]) == 64 and prov["packages"]["numpy"]
-
-
-def test_rerun_is_a_no_op(theory_run):
-    proc = run_snakemake(
-        theory_run, "--cores", "1", "--configfile", ".test/config.yaml", "theory", "--dry-run"
-    )
-    assert "Nothing to be done" in proc.stdout + proc.stderr

@@ -8,6 +8,7 @@ import glob
 import json
 import logging
 import os
+import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -69,7 +70,10 @@ def load_npy(path, mmap=True, ndim=None, dtype_kind=None):
 
 
 def rule_logger(log_path, name="relu_tradeoffs"):
-    """A logger writing to the rule's ``log:`` file (and stderr)."""
+    """A logger writing to the rule's ``log:`` file (and stderr).
+
+    An uncaught exception is logged there too, so a failed job's log says why it failed.
+    """
     logger = logging.getLogger(name)
     logger.setLevel(logging.INFO)
     logger.handlers.clear()
@@ -77,4 +81,9 @@ def rule_logger(log_path, name="relu_tradeoffs"):
     for handler in (logging.FileHandler(log_path, mode="w"), logging.StreamHandler()):
         handler.setFormatter(fmt)
         logger.addHandler(handler)
+
+    def log_uncaught(kind, error, traceback):
+        logger.error("job failed: %s: %s", kind.__name__, error, exc_info=(kind, error, traceback))
+
+    sys.excepthook = log_uncaught
     return logger

@@ -1,7 +1,6 @@
 """k-sparse noisy parities (k-SLPN) and their Gaussian lift."""
 
 import numpy as np
-from scipy.stats import halfnorm
 
 
 def random_support(rng, d: int, k: int) -> np.ndarray:
@@ -22,6 +21,11 @@ def sample_slpn(rng, m: int, d: int, support, eta: float):
 
 
 def lift(rng, X, y):
-    """Gaussian lift: x'_j = g_j x_j with g_j half-normal (so x' ~ N(0, I)), y' = (y+1)/2."""
-    g = halfnorm.rvs(size=X.shape, random_state=rng)
+    """Gaussian lift: x'_j = g_j x_j with g_j half-normal (so x' ~ N(0, I)), y' = (y+1)/2.
+
+    |N(0,1)| is the half-normal law; drawn from ``rng`` directly it equals
+    ``scipy.stats.halfnorm.rvs(random_state=rng)`` bit for bit (tested) without importing
+    scipy.stats, which costs ~1.3 s of CPU in each of the hundreds of data jobs.
+    """
+    g = np.abs(rng.standard_normal(X.shape))
     return g * X, (np.asarray(y, dtype=float) + 1.0) / 2.0

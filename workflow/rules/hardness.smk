@@ -1,14 +1,6 @@
 # Algorithm 1: k-SLPN -> Gaussian lift -> per-coordinate ReLU learners -> validation -> support.
 # One cached chain per grid instance (d, k, eta, seed); `recover` thresholds and aggregates.
-from relu_tradeoffs.learners import REGISTRY as HARDNESS_LEARNERS
-
-HC = config["hardness"]
-HARDNESS_INSTANCE = "d{d}_k{k}_eta{eta}_seed{seed}"
-HARDNESS_DATA = f"results/hardness/data/{HARDNESS_INSTANCE}"
-HARDNESS_FITS = f"results/hardness/fits/{HARDNESS_INSTANCE}"
-# Training sizes: prefixes of one draw of m_train examples, so the sweep adds no data jobs.
-HARDNESS_M_TRAIN = sorted(set(HC["m_train_sweep"]) | {HC["m_train"]})
-
+# Paths and input functions: hardness_common.smk.
 HARDNESS_TABLES = [
     "results/hardness/coordinates.csv",
     "results/hardness/recovery.csv",
@@ -27,45 +19,6 @@ HARDNESS_FIGURES = [
 wildcard_constraints:
     learner="|".join(HARDNESS_LEARNERS),
     shard=r"\d+",
-
-
-def hardness_shards(d):
-    return range(-(-int(d) // HC["coords_per_job"]))
-
-
-def hardness_instances():
-    grid = HC["grid"]
-    return expand(
-        HARDNESS_INSTANCE, d=grid["d"], k=grid["k"], eta=grid["eta"], seed=grid["seeds"]
-    )
-
-
-def hardness_plans():
-    grid = HC["grid"]
-    return expand(
-        "results/hardness/plan/k{k}_eta{eta}.json", k=grid["k"], eta=grid["eta"]
-    )
-
-
-def hardness_fits(wildcards):
-    """Every learner's fitted weights, traced iterates and metadata for one instance."""
-    folder = HARDNESS_FITS.format(**wildcards)
-    return {
-        f"{name}_{shard}_{part}": f"{folder}/{name}_shard{shard}{suffix}"
-        for name in HC["learners"]
-        for shard in hardness_shards(wildcards.d)
-        for part, suffix in (("W", ".npy"), ("path", "_path.npy"), ("meta", ".json"))
-    }
-
-
-def hardness_data_mb(wildcards, bytes_per_entry):
-    """MB of an instance's (m_train + m_val_max) x d array at ``bytes_per_entry`` (a memory bound)."""
-    rows = HC["m_train"] + HC["m_val_max"]
-    return rows * int(wildcards.d) * bytes_per_entry / 1e6
-
-
-def hardness_learner_params(learner):
-    return HC["params"][learner]
 
 
 rule hardness:
@@ -186,7 +139,7 @@ rule score:
         support=rules.slpn.output.support,
         code=kernel("learners"),
     output:
-        "results/hardness/scores/" + HARDNESS_INSTANCE + ".json",
+        f"results/hardness/scores/{HARDNESS_INSTANCE}.json",
     log:
         f"results/logs/score/{HARDNESS_INSTANCE}.log",
     conda:
@@ -204,11 +157,11 @@ rule score:
 
 rule recover:
     input:
-        score="results/hardness/scores/" + HARDNESS_INSTANCE + ".json",
+        score=f"results/hardness/scores/{HARDNESS_INSTANCE}.json",
         plan="results/hardness/plan/k{k}_eta{eta}.json",
         code=kernel("hardness"),
     output:
-        "results/hardness/recovered/" + HARDNESS_INSTANCE + ".json",
+        f"results/hardness/recovered/{HARDNESS_INSTANCE}.json",
     log:
         f"results/logs/recover/{HARDNESS_INSTANCE}.log",
     conda:

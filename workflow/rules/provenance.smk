@@ -14,6 +14,5 @@ rule provenance:
     params:
         config=lambda wc: section_config(wc.section),
         config_sha256=lambda wc: config_hash(section_config(wc.section)),
-        workdir=workflow.basedir,
     script:
         "../../scripts/provenance.py"
