@@ -67,7 +67,7 @@ rule slpn:
     threads: 1
     resources:
         # int8 draws: a few bytes per entry of the (m_train + m_val) x d table.
-        mem_mb=lambda wc: 1000 + hardness_data_mb(wc, 4),
+        mem_mb=lambda wc, attempt: (1000 + hardness_data_mb(wc, 4)) * attempt,
         runtime=30,
     params:
         seed=config["seed"],
@@ -94,7 +94,7 @@ rule lift:
     threads: 1
     resources:
         # The lift holds the half-normal draws and the product in float64, then float32 copies.
-        mem_mb=lambda wc: 1000 + hardness_data_mb(wc, 26),
+        mem_mb=lambda wc, attempt: (1000 + hardness_data_mb(wc, 26)) * attempt,
         runtime=30,
     params:
         seed=config["seed"],
@@ -120,7 +120,8 @@ rule learn:
     threads: 1
     resources:
         # float64 training set plus (m x coordinates x restarts) residuals of the iterative learners.
-        mem_mb=lambda wc: 2000 + HC["m_train"] * int(wc.d) * 64 / 1e6,
+        mem_mb=lambda wc, attempt: (2000 + HC["m_train"] * int(wc.d) * 64 / 1e6)
+        * attempt,
         runtime=120,
     params:
         seed=config["seed"],
@@ -146,7 +147,7 @@ rule score:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=2000,  # the validation set is memory-mapped and scored in chunks
+        mem_mb=lambda wc, attempt: 2000 * attempt,  # validation set memory-mapped, scored in chunks
         runtime=60,
     params:
         learners=HC["learners"],
