@@ -8,23 +8,15 @@ from conftest import TEST_CONFIG, clone_run, planned_jobs, run_snakemake
 
 pytestmark = pytest.mark.e2e
 
-FIGURE_RULES_PREFIX = ("figure_",)
+TARGETS = {"all", "figures", "theory", "hardness", "approx"}
+
+
+def is_figure(rule: str) -> bool:
+    return rule.startswith(("figure_", "approx_figure_"))
 
 
 def is_aggregate_or_figure(rule: str) -> bool:
-    return (
-        rule.startswith(FIGURE_RULES_PREFIX)
-        or rule
-        in {
-            "all",
-            "figures",
-            "theory",
-            "hardness",
-            "approx",
-            "provenance",
-        }
-        or rule.startswith("aggregate")
-    )
+    return is_figure(rule) or rule in TARGETS | {"provenance"} or rule.startswith("aggregate")
 
 
 @pytest.fixture
@@ -92,9 +84,4 @@ def test_editing_the_figure_style_reruns_only_figures(run_copy):
     jobs = planned_jobs(run_copy, *TEST_CONFIG)
     assert jobs
     for rule, _ in jobs:
-        assert rule.startswith(FIGURE_RULES_PREFIX) or rule in {
-            "all",
-            "theory",
-            "hardness",
-            "approx",
-        }, rule
+        assert is_figure(rule) or rule in TARGETS, rule
