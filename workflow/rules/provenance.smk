@@ -1,4 +1,6 @@
 rule provenance:
+    input:
+        code=kernel("provenance"),
     output:
         "results/{section}/provenance.json",
     log:
