@@ -53,13 +53,13 @@ def simulate(rng, d: int, k: int, eta: float, samples: int, norms, c_k: float) -
             rows.append(
                 {
                     "claim": claim,
-                    "witness": witness,
                     "k": k,
                     "eta": eta,
                     "norm": r,
                     "analytic_err": a,
                     "empirical_err": mean,
                     "empirical_se": se,
+                    "witness": witness,
                 }
             )
     return rows
