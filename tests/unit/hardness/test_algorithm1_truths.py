@@ -1,0 +1,69 @@
+"""Algorithm 1's recovery test and the Claim 4 witness optimum against their definitions."""
+
+import numpy as np
+import pytest
+from relu_tradeoffs import hardness
+from relu_tradeoffs.relu import claim4_error
+
+
+@pytest.mark.parametrize(("ck", "eta"), [(0.165, 0.0), (-0.021, 0.1), (0.05, 0.3)])
+def test_witness_optimum_is_the_minimum_of_the_claim_4_error_over_the_norm(ck, eta):
+    r = np.linspace(0.0, 1.0, 200_001)
+    brute = claim4_error(r, abs(ck), eta).min()
+    # Achieved: 1e-11 (grid step 5e-6, error quadratic in it).
+    assert hardness.witness_optimum(ck, eta) == pytest.approx(brute, abs=1e-10)
+
+
+def _score(val_err):
+    return {
+        "d": 5,
+        "k": 2,
+        "eta": 0.1,
+        "seed": 3,
+        "support": [1, 3],
+        "m_val": 50,
+        "learners": {
+            "gd": {
+                "m_train": [100],
+                "seconds": [0.5],
+                "val_err": [val_err],
+                "path_iterations": [0, 7],
+                "path_val_err": [[0.1, 0.2, 0.3, 0.4, 0.5], [0.5, 0.4, 0.3, 0.2, 0.1]],
+            }
+        },
+    }
+
+
+def test_recover_instance_counts_false_positives_and_negatives_apart():
+    """Threshold 0.4: coordinates 0 and 2 (not in S) test relevant, 1 (in S) does not, and 3
+    sits exactly on the threshold (err >= threshold is relevant): 2 false positives, 1 false
+    negative."""
+    plan = {
+        "eps": 0.05,
+        "m_val_reached": False,
+        "learners": {"gd": {"threshold": 0.4, "has_gap": True}},
+    }
+    rows = hardness.recover_instance(_score([0.45, 0.3, 0.41, 0.4, 0.1]), plan)
+    (recovery,) = rows["recovery"]
+    assert recovery["recovered_set"] == "0;2;3" and recovery["true_set"] == "1;3"
+    assert (recovery["false_positives"], recovery["false_negatives"]) == (2, 1)
+    assert recovery["exact"] is False and recovery["m_val_reached"] is False
+    coords = rows["coordinates"]
+    assert [r["relevant"] for r in coords] == [True, False, True, True, False]
+    assert [r["in_support"] for r in coords] == [False, True, False, True, False]
+    assert [r["val_err"] for r in coords] == [0.45, 0.3, 0.41, 0.4, 0.1]
+    paths = rows["paths"]
+    assert [(r["iteration"], r["coordinate"]) for r in paths[4:6]] == [(0, 4), (7, 0)]
+    assert paths[5]["val_err"] == 0.5 and paths[5]["m_train"] == 100
+    assert all(r["learner"] == "gd" and r["eps"] == 0.05 and r["seed"] == 3 for r in coords)
+
+
+def test_recover_instance_exact_recovery_has_no_errors():
+    plan = {
+        "eps": 0.05,
+        "m_val_reached": True,
+        "learners": {"gd": {"threshold": 0.4, "has_gap": True}},
+    }
+    (recovery,) = hardness.recover_instance(_score([0.1, 0.5, 0.2, 0.6, 0.3]), plan)["recovery"]
+    assert recovery["exact"] is True and recovery["recovered_set"] == "1;3"
+    assert (recovery["false_positives"], recovery["false_negatives"]) == (0, 0)
