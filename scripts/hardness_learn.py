@@ -6,6 +6,7 @@ results do not depend on coords_per_job. Iterative learners with trace_points > 
 their iterates along the way at the largest size (for the gd_barrier figure).
 """
 
+import os
 import time
 
 import numpy as np
@@ -25,6 +26,8 @@ drop = np.arange(shard * p.coords_per_job, min(d, (shard + 1) * p.coords_per_job
 X = load_npy(snakemake.input.X, ndim=2, dtype_kind="f")
 y = load_npy(snakemake.input.y, ndim=1, dtype_kind="f")
 
+# The fault test kills the job on this line (a marker of work under way, not a timer).
+log.info("fitting started (pid %d)", os.getpid())
 weights, seconds = [], []
 path_iterations, path = np.zeros(0, dtype=int), None
 for m in p.m_train:

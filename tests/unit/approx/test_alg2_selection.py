@@ -1,0 +1,64 @@
+"""Algorithm 2's choice of alpha: fitted on the first part, scored on the held-out rest."""
+
+import numpy as np
+import pytest
+from relu_tradeoffs import alg2, noise
+
+ALPHAS = [0.02, 0.08, 0.15, 0.3, 1.0]
+
+
+@pytest.fixture(scope="module")
+def data():
+    """Bounded noise of half-width 0.3 (opt ~ 0.02), 6000 fit and 2000 held-out examples."""
+    inst = noise.make_instance(np.random.default_rng(0), 6, 0.35, 3, 0.1, 0.2)
+    X, y = noise.sample(np.random.default_rng(1), 8000, inst, "random", 0.3)
+    return X, y
+
+
+def _held_out_loss(X, y, w):
+    return float(np.mean((np.maximum(X @ w, 0) - y) ** 2))
+
+
+def test_validation_curve_fits_on_the_first_part_and_scores_on_the_rest(data):
+    X, y = data
+    curve = alg2.validation_curve(X, y, ALPHAS, "average", None, {}, 0.25, 30)
+    n_fit = 6000
+    assert [c["alpha"] for c in curve] == ALPHAS
+    assert curve[-1]["w"] is None and np.isnan(curve[-1]["val_err"])  # one class only
+    for c in curve[:-1]:
+        w = alg2.fit(X[:n_fit], y[:n_fit], c["alpha"], "average", None, {})
+        np.testing.assert_array_equal(c["w"], w)
+        assert c["val_err"] == pytest.approx(_held_out_loss(X[n_fit:], y[n_fit:], w), rel=1e-12)
+
+
+def test_best_alpha_is_the_least_held_out_error_not_the_least_training_error(data):
+    """On this sample the fit part's own loss prefers alpha = 0.08 and the held-out part prefers
+    0.3 (held-out errors 0.02007, 0.01979, 0.01974, 0.01967): scoring on the wrong part, or
+    taking the largest error, picks another alpha."""
+    X, y = data
+    n_fit = 6000
+    curve = alg2.validation_curve(X, y, ALPHAS, "average", None, {}, 0.25, 30)
+    scored = [c for c in curve if c["w"] is not None]
+    held_out = {c["alpha"]: _held_out_loss(X[n_fit:], y[n_fit:], c["w"]) for c in scored}
+    fit_part = {c["alpha"]: _held_out_loss(X[:n_fit], y[:n_fit], c["w"]) for c in scored}
+    assert min(fit_part, key=fit_part.get) == 0.08
+    assert alg2.best_alpha(curve) == min(held_out, key=held_out.get) == 0.3
+
+
+def test_best_alpha_skips_unscored_alphas_and_fails_without_any():
+    curve = [
+        {"alpha": 0.1, "val_err": 0.3, "w": np.ones(2)},
+        {"alpha": 0.2, "val_err": 0.1, "w": np.ones(2)},
+        {"alpha": 0.3, "val_err": np.nan, "w": None},
+        {"alpha": 0.4, "val_err": 0.2, "w": np.ones(2)},
+    ]
+    assert alg2.best_alpha(curve) == 0.2
+    with pytest.raises(ValueError, match="no alpha"):
+        alg2.best_alpha([curve[2]])
+
+
+def test_min_class_size_counts_the_smaller_boolean_class():
+    y = np.array([0.0, 0.1, 0.2, 0.5, 0.7])
+    assert alg2.min_class_size(y, 0.15) == 2  # 3 at or below, 2 above
+    assert alg2.min_class_size(y, 0.2) == 2  # sign(0) = -1: y = alpha is below
+    assert alg2.min_class_size(y, 0.7) == 0
