@@ -57,6 +57,25 @@ def test_best_alpha_skips_unscored_alphas_and_fails_without_any():
         alg2.best_alpha([curve[2]])
 
 
+def test_validation_curve_skips_exactly_the_alphas_short_of_min_class_and_passes_rng(data):
+    """A skipped alpha in the middle does not stop the curve; an alpha whose smaller class holds
+    exactly min_class examples is kept; the learner draws from the generator given."""
+    X, y = data
+    Xf, yf = X[:6000], y[:6000]
+    sizes = {a: alg2.min_class_size(yf, a) for a in (0.1, 0.6)}
+    min_class = sizes[0.6]
+    params = {"steps": 20, "batch": 64, "lr": 0.1, "scale": 0.1}
+    curve = alg2.validation_curve(
+        X, y, [0.1, 1.0, 0.6], "sigmoid_sgd", np.random.default_rng(3), params, 0.25, min_class
+    )
+    assert [c["w"] is None for c in curve] == [False, True, False]
+    rng = np.random.default_rng(3)
+    for c in (curve[0], curve[2]):
+        expected = alg2.fit(Xf, yf, c["alpha"], "sigmoid_sgd", rng, params)
+        np.testing.assert_array_equal(c["w"], expected)
+    assert sizes[0.1] > min_class > 0
+
+
 def test_min_class_size_counts_the_smaller_boolean_class():
     y = np.array([0.0, 0.1, 0.2, 0.5, 0.7])
     assert alg2.min_class_size(y, 0.15) == 2  # 3 at or below, 2 above

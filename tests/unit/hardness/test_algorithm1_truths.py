@@ -58,6 +58,51 @@ def test_recover_instance_counts_false_positives_and_negatives_apart():
     assert all(r["learner"] == "gd" and r["eps"] == 0.05 and r["seed"] == 3 for r in coords)
 
 
+COMMON = {"learner", "d", "k", "eta", "m_val", "seed", "eps", "has_gap", "m_val_reached"}
+COLUMNS = {
+    "coordinates": COMMON
+    | {"m_train", "coordinate", "in_support", "val_err", "threshold", "relevant"},
+    "recovery": COMMON
+    | {"m_train", "true_set", "recovered_set", "exact", "seconds", "false_positives"}
+    | {"false_negatives"},
+    "paths": COMMON | {"m_train", "iteration", "coordinate", "in_support", "val_err"},
+}
+
+
+def test_recover_instance_rows_have_the_table_columns_and_values():
+    plan = {
+        "eps": 0.05,
+        "m_val_reached": True,
+        "learners": {"gd": {"threshold": 0.4, "has_gap": False}},
+    }
+    rows = hardness.recover_instance(_score([0.1, 0.5, 0.2, 0.6, 0.3]), plan)
+    for table, columns in COLUMNS.items():
+        assert all(set(row) == columns for row in rows[table]), table
+    first = rows["coordinates"][1]
+    expected = {"learner": "gd", "d": 5, "k": 2, "eta": 0.1, "m_val": 50, "seed": 3}
+    assert {key: first[key] for key in expected} == expected
+    assert (first["eps"], first["has_gap"], first["m_val_reached"]) == (0.05, False, True)
+    assert (first["m_train"], first["threshold"], first["in_support"]) == (100, 0.4, True)
+    assert rows["recovery"][0]["seconds"] == 0.5
+    assert [r["in_support"] for r in rows["paths"][:5]] == [False, True, False, True, False]
+
+
+def test_recover_instance_rejects_ragged_records():
+    plan = {
+        "eps": 0.05,
+        "m_val_reached": True,
+        "learners": {"gd": {"threshold": 0.4, "has_gap": True}},
+    }
+    score = _score([0.1, 0.5, 0.2, 0.6, 0.3])
+    score["learners"]["gd"]["seconds"] = [0.5, 0.6]  # one more time than training sizes
+    with pytest.raises(ValueError):
+        hardness.recover_instance(score, plan)
+    score = _score([0.1, 0.5, 0.2, 0.6, 0.3])
+    score["learners"]["gd"]["path_iterations"] = [0]  # one trace fewer than iterations
+    with pytest.raises(ValueError):
+        hardness.recover_instance(score, plan)
+
+
 def test_recover_instance_exact_recovery_has_no_errors():
     plan = {
         "eps": 0.05,

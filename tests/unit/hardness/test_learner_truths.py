@@ -175,3 +175,33 @@ def test_lowdeg_fit_is_ridge_least_squares_by_svd(ridge, lifted):
         assert np.all(B[i, ~keep] == 0.0)
     pred = REGISTRY["lowdeg"].predict(X, B, degree=degree)
     np.testing.assert_allclose(pred, Phi @ B.T, rtol=0, atol=1e-12)
+
+
+@pytest.mark.parametrize("name", ["gd", "lowdeg"])
+def test_learner_losses_in_ragged_float32_chunks_equal_the_float64_loss(name, lifted):
+    """Hypotheses of any leading shape (here 2 x 3), 3000 rows in chunks of 700 (the last one
+    holds 200), scored in float32: the float64 loss to 1e-7 relative."""
+    X, y = lifted
+    learner = REGISTRY[name]
+    params = {"degree": 2} if name == "lowdeg" else {}
+    W = learner.fit(X, y, np.array([0, 1, 2]), np.random.default_rng(0), **{**FIT[name]})
+    W = np.stack([W, W[::-1]])
+    got = learner.losses(X, y, W, params, chunk_rows=700)
+    pred = np.stack([learner.predict(X, w, **params) for w in W])  # (2, m, 3) in float64
+    expected = np.mean((pred - y[None, :, None]) ** 2, axis=1)
+    assert got.shape == (2, 3)
+    np.testing.assert_allclose(got, expected, rtol=3e-7)  # achieved 1e-7 (float32 rounding)
+
+
+FIT = {
+    "gd": {"iterations": 5, "step_size": 0.5, "restarts": 1, "init_norm": 0.5},
+    "lowdeg": {"degree": 2, "ridge": 0.0},
+}
+
+
+def test_unknown_learner_is_a_key_error_naming_the_known_ones():
+    from relu_tradeoffs.learners import get
+
+    assert get("gd") is REGISTRY["gd"]
+    with pytest.raises(KeyError, match="unknown learner 'magic' .known: exhaustive, gd, sgd"):
+        get("magic")
