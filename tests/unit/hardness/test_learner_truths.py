@@ -138,7 +138,7 @@ def test_fit_keeps_the_lowest_loss_restart_of_the_reference_loop(name, lifted):
     # The restarts really differ, so the worst one (or any other) is told from the best.
     assert np.all(losses.max(axis=1) - losses.min(axis=1) > 5e-3)
     W = REGISTRY[name].fit(X, y, drop, np.random.default_rng(7), **params)
-    # Achieved: 2e-16 (gemm vs gemv rounding); restart losses lie >= 0.0065 apart.
+    # Achieved: 6e-17 (gemm vs gemv rounding); restart losses lie >= 0.0065 apart.
     np.testing.assert_allclose(W, expected, rtol=0, atol=1e-12)
 
 
@@ -151,7 +151,7 @@ def test_glmtron_fit_is_the_glmtron_iteration(lifted):
             w = w + 0.7 * (y - np.maximum(X @ w, 0)) @ X / len(y)
             w[j] = 0.0
             w = _project(w)
-        np.testing.assert_allclose(W[i], w, rtol=0, atol=1e-12)  # achieved 1e-16
+        np.testing.assert_allclose(W[i], w, rtol=0, atol=1e-12)  # achieved 2e-17
 
 
 @pytest.mark.parametrize("ridge", [0.0, 0.05])
@@ -180,7 +180,7 @@ def test_lowdeg_fit_is_ridge_least_squares_by_svd(ridge, lifted):
 @pytest.mark.parametrize("name", ["gd", "lowdeg"])
 def test_learner_losses_in_ragged_float32_chunks_equal_the_float64_loss(name, lifted):
     """Hypotheses of any leading shape (here 2 x 3), 3000 rows in chunks of 700 (the last one
-    holds 200), scored in float32: the float64 loss to 1e-7 relative."""
+    holds 200), scored in float32: the float64 loss to 2e-7 relative."""
     X, y = lifted
     learner = REGISTRY[name]
     params = {"degree": 2} if name == "lowdeg" else {}
@@ -190,7 +190,7 @@ def test_learner_losses_in_ragged_float32_chunks_equal_the_float64_loss(name, li
     pred = np.stack([learner.predict(X, w, **params) for w in W])  # (2, m, 3) in float64
     expected = np.mean((pred - y[None, :, None]) ** 2, axis=1)
     assert got.shape == (2, 3)
-    np.testing.assert_allclose(got, expected, rtol=3e-7)  # achieved 1e-7 (float32 rounding)
+    np.testing.assert_allclose(got, expected, rtol=5e-7)  # achieved 1.6e-7 (float32 rounding)
 
 
 FIT = {
