@@ -53,7 +53,9 @@ def test_best_alpha_skips_unscored_alphas_and_fails_without_any():
         {"alpha": 0.4, "val_err": 0.2, "w": np.ones(2)},
     ]
     assert alg2.best_alpha(curve) == 0.2
-    with pytest.raises(ValueError, match="no alpha"):
+    with pytest.raises(
+        ValueError, match="^no alpha of the grid leaves both Boolean classes populated$"
+    ):
         alg2.best_alpha([curve[2]])
 
 
@@ -81,3 +83,22 @@ def test_min_class_size_counts_the_smaller_boolean_class():
     assert alg2.min_class_size(y, 0.15) == 2  # 3 at or below, 2 above
     assert alg2.min_class_size(y, 0.2) == 2  # sign(0) = -1: y = alpha is below
     assert alg2.min_class_size(y, 0.7) == 0
+
+
+def test_fit_norm_clips_the_least_squares_scale_to_the_unit_interval():
+    rng = np.random.default_rng(4)
+    X = rng.standard_normal((500, 3))
+    u = np.array([1.0, 0.0, 0.0])
+    p = np.maximum(X @ u, 0)
+    assert np.linalg.norm(alg2.fit_norm(X, 0.4 * p, u) - 0.4 * u) < 1e-12  # achieved 0
+    np.testing.assert_array_equal(alg2.fit_norm(X, 3.0 * p, u), u)  # s = 3 clipped to 1
+    np.testing.assert_array_equal(alg2.fit_norm(X, -p, u), 0 * u)  # s = -1 clipped to 0
+    # A direction no example is on the positive side of: s = 0, not 0/0.
+    below = X[X[:, 0] < 0]
+    np.testing.assert_array_equal(alg2.fit_norm(below, np.ones(len(below)), u), 0 * u)
+
+
+def test_fit_refuses_a_threshold_with_one_boolean_class(data):
+    X, y = data
+    with pytest.raises(ValueError, match=r"^alpha = 1 leaves only one Boolean class; nothing"):
+        alg2.fit(X, y, 1.0, "average", None, {})

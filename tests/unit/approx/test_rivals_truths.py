@@ -77,3 +77,22 @@ def test_project_ball_keeps_inside_and_scales_outside():
     np.testing.assert_allclose(
         rivals.project_ball(np.array([3.0, 4.0]), 2.0), [1.2, 1.6], atol=1e-15
     )
+
+
+def test_surrogate_sgd_is_averaged_projected_sgd_on_the_surrogate(data):
+    """Minibatches of a fresh permutation per epoch (the last partial batch dropped), step
+    lr / sqrt(1 + t / steps_per_epoch), running average of the iterates."""
+    _, X, y = data
+    got = rivals.surrogate_sgd(X, y, np.random.default_rng(5), epochs=2, batch=700, lr=0.3)
+    rng = np.random.default_rng(5)
+    w, avg, t = np.zeros(5), np.zeros(5), 0
+    for _ in range(2):
+        order = rng.permutation(3000)
+        for j in range(4):  # 3000 // 700 full batches
+            idx = order[j * 700 : (j + 1) * 700]
+            grad = (np.maximum(X[idx] @ w, 0) - y[idx]) @ X[idx] / 700
+            w = w - 0.3 / np.sqrt(1 + t / 4) * grad
+            w = w / max(1.0, np.linalg.norm(w))
+            t += 1
+            avg = avg + (w - avg) / t
+    np.testing.assert_allclose(got, avg, rtol=0, atol=1e-14)  # achieved 0

@@ -112,3 +112,30 @@ def test_recover_instance_exact_recovery_has_no_errors():
     (recovery,) = hardness.recover_instance(_score([0.1, 0.5, 0.2, 0.6, 0.3]), plan)["recovery"]
     assert recovery["exact"] is True and recovery["recovered_set"] == "1;3"
     assert (recovery["false_positives"], recovery["false_negatives"]) == (0, 0)
+
+
+def test_plan_records_the_gap_its_source_and_each_learners_floor():
+    params = {"lowdeg": {"degree": 2, "ridge": 0.0}}
+    p = hardness.plan(
+        2, 0.1, eps="auto", m_val="auto", m_val_max=10**9, learners=["gd", "lowdeg"], params=params
+    )
+    ck = hardness.c_k(2)
+    assert (p["k"], p["eta"], p["c_k"]) == (2, 0.1, ck)
+    assert p["relu_gap"] == pytest.approx(0.8 * abs(ck) / np.sqrt(2 * np.pi), rel=1e-12)
+    assert p["eps"] == p["relu_gap"] and p["eps_source"] == "analytic"
+    assert p["learners"]["gd"]["floor"] == 0.5 - 1 / (4 * np.pi)
+    assert p["learners"]["lowdeg"]["floor"] == 0.25
+    # Gaps far below 1 still count as gaps.
+    assert p["learners"]["gd"]["has_gap"] is True and p["learners"]["lowdeg"]["has_gap"] is True
+    assert 0 < p["learners"]["gd"]["gap"] < 1 and 0 < p["learners"]["lowdeg"]["gap"] < 1
+
+
+def test_validation_size_at_exactly_the_cap_is_not_capped():
+    size = hardness.validation_size(0.1, 10_000, 10_000)
+    assert size == {
+        "m_val": 10_000,
+        "m_val_target": 10_000,
+        "m_val_reached": True,
+        "m_val_capped": False,
+    }
+    assert hardness.validation_size(0.1, "auto", 9_999)["m_val_capped"] is True

@@ -124,7 +124,8 @@ REFERENCES = {
     "gd": (_reference_gd, {"iterations": 10, "step_size": 0.5, "restarts": 4, "init_norm": 0.9}),
     "sgd": (
         _reference_sgd,
-        {"epochs": 2, "batch_size": 250, "step_size": 0.3, "restarts": 4, "init_norm": 0.9},
+        # 3000 rows in batches of 400: 8 steps per epoch, the last one short.
+        {"epochs": 2, "batch_size": 400, "step_size": 0.3, "restarts": 4, "init_norm": 0.9},
     ),
 }
 
@@ -205,3 +206,22 @@ def test_unknown_learner_is_a_key_error_naming_the_known_ones():
     assert get("gd") is REGISTRY["gd"]
     with pytest.raises(KeyError, match="unknown learner 'magic' .known: exhaustive, gd, sgd"):
         get("magic")
+
+
+def test_exhaustive_candidate_losses_are_the_float64_definition():
+    """Every candidate's norm r* (clipped to [0, 1]) and training loss, against the formula one
+    candidate at a time. Labels 1.5 ReLU(x_2) - 0.2 ReLU(-x_0) push some r* above 1 and some
+    below 0, so both clips are exercised."""
+    from relu_tradeoffs.learners import exhaustive
+
+    rng = np.random.default_rng(11)
+    X = rng.standard_normal((2000, 4))
+    y = 1.5 * np.maximum(X[:, 2], 0) - 0.2 * np.maximum(-X[:, 0], 0)
+    T, patterns, r, loss = exhaustive.candidate_losses(X, y, 2, "all", block_mb=0.05)
+    for t, subset in enumerate(T):
+        for p, s in enumerate(patterns):
+            R = np.maximum(X[:, subset] @ s / np.sqrt(2), 0)
+            r_star = np.clip(np.mean(R * y) / np.mean(R * R), 0, 1)
+            assert r[t, p] == pytest.approx(r_star, abs=3e-6)  # achieved 1e-6 (float32)
+            assert loss[t, p] == pytest.approx(np.mean((r_star * R - y) ** 2), abs=3e-6)
+    assert r.max() == 1.0 and r.min() == 0.0
