@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from relu_tradeoffs import alg2, noise
+from relu_tradeoffs.approx import alg2, noise
 
 ALPHAS = [0.02, 0.08, 0.15, 0.3, 1.0]
 

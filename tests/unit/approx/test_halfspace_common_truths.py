@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from relu_tradeoffs.halfspace import common
+from relu_tradeoffs.approx.halfspace import common
 
 
 def test_unit_normalises_and_refuses_the_zero_vector():

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 import yaml
 from conftest import ROOT
-from relu_tradeoffs.halfspace import LEARNERS
+from relu_tradeoffs.approx.halfspace import LEARNERS
 
 PARAMS = yaml.safe_load((ROOT / "config.yaml").read_text())["approx"]["params"]
 # Angle (rad) achieved on 10^5 clean examples in d = 10, without and with a bias of 0.8:

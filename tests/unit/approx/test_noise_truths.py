@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from relu_tradeoffs import noise
+from relu_tradeoffs.approx import noise
 from scipy import stats
 
 W_NORM, K, ETA, C = 0.35, 3, 0.1, 0.2

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from relu_tradeoffs import noise, rivals
+from relu_tradeoffs.approx import noise, rivals
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from relu_tradeoffs import hardness
+from relu_tradeoffs.hardness import algorithm1 as hardness
 from relu_tradeoffs.relu import claim4_error
 
 

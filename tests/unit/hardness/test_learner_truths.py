@@ -8,14 +8,14 @@ all-zero output, the worst restart or a wrong step fails these.
 
 import numpy as np
 import pytest
-from relu_tradeoffs import parity
-from relu_tradeoffs.learners import REGISTRY, lowdeg
+from relu_tradeoffs.hardness import parity
+from relu_tradeoffs.hardness.learners import REGISTRY, lowdeg
 
 W_STAR = np.array([0.4, -0.3, 0.2, 0.3, 0.0])  # ||w*|| = 0.62, zero on coordinate 4
 PLANTED = {
-    "gd": {"iterations": 200, "step_size": 1.0, "restarts": 3, "init_norm": 0.5},
+    "gd": {"steps": 200, "step_size": 1.0, "restarts": 3, "init_norm": 0.5},
     "sgd": {"epochs": 5, "batch_size": 100, "step_size": 0.5, "restarts": 3, "init_norm": 0.5},
-    "glmtron": {"iterations": 100, "step_size": 1.0},
+    "glmtron": {"steps": 100, "step_size": 1.0},
 }
 
 
@@ -80,7 +80,7 @@ def _loss(X, y, w):
     return np.mean((np.maximum(X @ w, 0) - y) ** 2)
 
 
-def _reference_gd(X, y, drop, rng, iterations, step_size, restarts, init_norm):
+def _reference_gd(X, y, drop, rng, steps, step_size, restarts, init_norm):
     """Per coordinate, per restart: plain projected GD; returns (chosen w, all final losses)."""
     starts = _inits(rng, X.shape[1], drop, restarts, init_norm)
     chosen, all_losses = [], []
@@ -88,7 +88,7 @@ def _reference_gd(X, y, drop, rng, iterations, step_size, restarts, init_norm):
         finals = []
         for r in range(restarts):
             w = starts[r, i]
-            for _ in range(iterations):
+            for _ in range(steps):
                 w = _project(w - step_size * _gradient(X, y, w, j))
             finals.append(w)
         losses = [_loss(X, y, w) for w in finals]
@@ -121,7 +121,7 @@ def _reference_sgd(X, y, drop, rng, epochs, batch_size, step_size, restarts, ini
 
 
 REFERENCES = {
-    "gd": (_reference_gd, {"iterations": 10, "step_size": 0.5, "restarts": 4, "init_norm": 0.9}),
+    "gd": (_reference_gd, {"steps": 10, "step_size": 0.5, "restarts": 4, "init_norm": 0.9}),
     "sgd": (
         _reference_sgd,
         # 3000 rows in batches of 400: 8 steps per epoch, the last one short.
@@ -145,7 +145,7 @@ def test_fit_keeps_the_lowest_loss_restart_of_the_reference_loop(name, lifted):
 
 def test_glmtron_fit_is_the_glmtron_iteration(lifted):
     X, y = lifted
-    W = REGISTRY["glmtron"].fit(X, y, np.array([1, 3]), None, iterations=20, step_size=0.7)
+    W = REGISTRY["glmtron"].fit(X, y, np.array([1, 3]), None, steps=20, step_size=0.7)
     for i, j in enumerate([1, 3]):
         w = np.zeros(X.shape[1])
         for _ in range(20):
@@ -195,13 +195,13 @@ def test_learner_losses_in_ragged_float32_chunks_equal_the_float64_loss(name, li
 
 
 FIT = {
-    "gd": {"iterations": 5, "step_size": 0.5, "restarts": 1, "init_norm": 0.5},
+    "gd": {"steps": 5, "step_size": 0.5, "restarts": 1, "init_norm": 0.5},
     "lowdeg": {"degree": 2, "ridge": 0.0},
 }
 
 
 def test_unknown_learner_is_a_key_error_naming_the_known_ones():
-    from relu_tradeoffs.learners import get
+    from relu_tradeoffs.hardness.learners import get
 
     assert get("gd") is REGISTRY["gd"]
     with pytest.raises(KeyError, match="unknown learner 'magic' .known: exhaustive, gd, sgd"):
@@ -212,7 +212,7 @@ def test_exhaustive_candidate_losses_are_the_float64_definition():
     """Every candidate's norm r* (clipped to [0, 1]) and training loss, against the formula one
     candidate at a time. Labels 1.5 ReLU(x_2) - 0.2 ReLU(-x_0) push some r* above 1 and some
     below 0, so both clips are exercised."""
-    from relu_tradeoffs.learners import exhaustive
+    from relu_tradeoffs.hardness.learners import exhaustive
 
     rng = np.random.default_rng(11)
     X = rng.standard_normal((2000, 4))

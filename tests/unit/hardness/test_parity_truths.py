@@ -3,7 +3,7 @@
 from itertools import combinations
 
 import numpy as np
-from relu_tradeoffs.parity import random_support
+from relu_tradeoffs.hardness.parity import random_support
 from scipy import stats
 
 

@@ -5,7 +5,11 @@ import copy
 import pytest
 import yaml
 from conftest import ROOT
-from relu_tradeoffs import approx_config, config, hardness_config
+from relu_tradeoffs import validation
+from relu_tradeoffs.approx import config as approx_config
+from relu_tradeoffs.hardness import config as hardness_config
+from relu_tradeoffs.pipeline import config
+from relu_tradeoffs.theory import config as theory_config
 
 CONFIG = yaml.safe_load((ROOT / "config.yaml").read_text())
 
@@ -17,7 +21,7 @@ def _section(name, edit):
 
 
 def test_the_default_config_breaks_no_rule():
-    assert config.cross_field_errors(copy.deepcopy(CONFIG)) == []
+    assert all(check(CONFIG[name]) == [] for name, check in validation.SECTION_CHECKS.items())
 
 
 HARDNESS = [
@@ -147,7 +151,7 @@ THEORY = [
 
 @pytest.mark.parametrize(("edit", "message"), THEORY)
 def test_theory_rules_say_exactly_what_is_wrong(edit, message):
-    assert config.check_theory(_section("theory", edit)) == ([message] if message else [])
+    assert theory_config.check(_section("theory", edit)) == ([message] if message else [])
 
 
 def test_validation_lists_every_problem_under_one_heading():
@@ -155,7 +159,7 @@ def test_validation_lists_every_problem_under_one_heading():
     bad["hardness"]["learners"] = ["nope"]
     bad["approx"]["m_test"] = 500
     with pytest.raises(config.ConfigError) as err:
-        config.validate_config(bad, ROOT / "workflow" / "schemas")
+        validation.validate(bad, ROOT / "workflow" / "schemas")
     lines = str(err.value).split("\n")
     assert lines[0] == "invalid config:"
     assert lines[1].startswith("  - config key 'hardness.learners[0]': unknown learner 'nope'")

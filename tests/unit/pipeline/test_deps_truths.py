@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from relu_tradeoffs.deps import kernel_files
+from relu_tradeoffs.pipeline.deps import kernel_files
 
 FILES = {
     "__init__.py": "",

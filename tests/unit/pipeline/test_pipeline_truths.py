@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from relu_tradeoffs import io, provenance
+from relu_tradeoffs.pipeline import io, provenance
 
 
 def test_write_csv_has_no_index_column(tmp_path):
@@ -108,7 +108,7 @@ def test_package_versions_reports_a_missing_package_as_none(monkeypatch):
 
 
 def test_save_figure_writes_every_format_and_closes_the_figure(tmp_path):
-    from relu_tradeoffs import plotting
+    from relu_tradeoffs.pipeline import plotting
 
     plotting.apply_style()
     import matplotlib.pyplot as plt

@@ -2,8 +2,9 @@
 
 import numpy as np
 import pytest
-from relu_tradeoffs import claims, parity
+from relu_tradeoffs.hardness import parity
 from relu_tradeoffs.relu import claim3_error, claim4_error
+from relu_tradeoffs.theory import claims
 
 
 def test_claim_directions_are_the_rest_of_s_and_the_two_witnesses():

@@ -4,8 +4,8 @@ import math
 
 import numpy as np
 import pytest
-from relu_tradeoffs import correlation
-from relu_tradeoffs.seeding import rng_for
+from relu_tradeoffs.pipeline.seeding import rng_for
+from relu_tradeoffs.theory import correlation
 
 
 @pytest.mark.parametrize("ell", [0, 1, 2, 5])
