@@ -32,17 +32,8 @@ PACKAGE = "relu_tradeoffs"
 STAGE = ROOT / ".mutation"
 SURVIVORS = ROOT / "scripts" / "mutation_survivors.yaml"
 REPORT = ROOT / "docs" / "mutation.md"
-COPIED = (
-    "tests",
-    "scripts",
-    "workflow",
-    "config.yaml",
-    ".test",
-    "Snakefile",
-    "envs",
-    "profiles",
-    "config",
-)
+# Everything the tests may read is copied, except run outputs and caches.
+SKIPPED = {".git", ".mutation", ".venv", ".snakemake", "results", ".pytest_cache", ".ruff_cache"}
 FAST_TESTS = ["-m", "not e2e and not slurm", "-p", "no:cacheprovider", "-x", "-q"]
 KILLED = {"killed", "timeout", "caught by type check"}
 
@@ -52,7 +43,7 @@ def mutmut_config(only: list[str]) -> str:
     table = {
         "source_paths": [f"src/{PACKAGE}"],
         "only_mutate": [f"src/{PACKAGE}/{pattern}" for pattern in only],
-        "also_copy": list(COPIED),
+        "also_copy": copied(),
         "pytest_add_cli_args": FAST_TESTS,
         "use_git_change_detection": False,
     }
@@ -65,15 +56,19 @@ def mutmut_config(only: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def copied() -> list[str]:
+    return sorted(p.name for p in ROOT.iterdir() if p.name not in SKIPPED | {"pyproject.toml"})
+
+
 def stage(only: list[str]) -> None:
     """A fresh copy of the project with the package moved to src/ and mutmut configured."""
     shutil.rmtree(STAGE, ignore_errors=True)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for item in COPIED:
+    for item in copied():
         src = ROOT / item
         if src.is_dir():
-            shutil.copytree(src, STAGE / item, ignore=ignore)
-        elif src.exists():
+            shutil.copytree(src, STAGE / item, ignore=ignore, symlinks=True)
+        else:
             shutil.copy2(src, STAGE / item)
     shutil.copytree(ROOT / "scripts" / PACKAGE, STAGE / "src" / PACKAGE, ignore=ignore)
     pyproject = (ROOT / "pyproject.toml").read_text()
