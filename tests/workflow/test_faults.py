@@ -29,7 +29,7 @@ SLOW = {
         "m_train_sweep": [60000],
         "params": {
             "gd": {
-                "iterations": 1500,
+                "steps": 1500,
                 "step_size": 0.5,
                 "restarts": 2,
                 "init_norm": 0.4,
