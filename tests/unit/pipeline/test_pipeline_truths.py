@@ -123,3 +123,33 @@ def test_save_figure_writes_every_format_and_closes_the_figure(tmp_path):
     assert paths[1].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["f.pdf", "f.png"]
     assert not plt.fignum_exists(fig.number)
+
+
+def test_read_json_reads_what_write_json_wrote(tmp_path):
+    io.write_json({"k": [1, 2], "eps": 0.5}, tmp_path / "r.json")
+    assert io.read_json(tmp_path / "r.json") == {"eps": 0.5, "k": [1, 2]}
+    assert io.read_json(str(tmp_path / "r.json")) == {"eps": 0.5, "k": [1, 2]}
+
+
+def test_rulegraph_of_a_two_rule_workflow(tmp_path):
+    """Snakemake's rule graph (no job runs), cut to the graphviz source, then drawn as SVG."""
+    from relu_tradeoffs.pipeline import rulegraph
+
+    (tmp_path / "Snakefile").write_text(
+        'rule all:\n    input: "b.txt"\n\nrule make_b:\n    output: "b.txt"\n'
+        '    shell: "touch {output}"\n'
+    )
+    dot = rulegraph.rulegraph_dot(tmp_path)
+    assert dot.startswith("digraph snakemake_dag {") and dot.rstrip().endswith("}")
+    assert 'label = "all"' in dot and 'label = "make_b"' in dot and "1 -> 0" in dot
+    assert not (tmp_path / "b.txt").exists()
+    svg = rulegraph.render_svg(dot)
+    assert svg.lstrip().startswith("<?xml") and "<svg" in svg and ">make_b</text>" in svg
+
+
+def test_render_svg_without_graphviz_says_how_to_install_it(monkeypatch):
+    from relu_tradeoffs.pipeline import rulegraph
+
+    monkeypatch.setattr(rulegraph.shutil, "which", lambda name: None)
+    with pytest.raises(RuntimeError, match=r"^Graphviz's `dot` is not installed: apt-get install"):
+        rulegraph.render_svg("digraph {}")

@@ -37,3 +37,30 @@ def test_monte_carlo_standard_error_is_the_sample_standard_error():
     two = (z[:, 0] + z[:, 1]) / np.sqrt(2)
     parity = np.sign(z[:, 0]) * np.sign(z[:, 1])
     assert mc["mean"][1] == pytest.approx(np.mean(np.maximum(two, 0) * parity), rel=1e-12)
+
+
+def test_table_columns_are_their_definitions():
+    """correlation.csv's row for each k from the three methods it reports, recomputed here."""
+    table = correlation.table(rng_for(5, "table"), 6, 4_000, 1_500, 400)
+    mc = correlation.monte_carlo(rng_for(5, "table"), 6, 4_000, 1_500)
+    assert list(table["k"]) == [1, 2, 3, 4, 5, 6]
+    for _, row in table.iterrows():
+        k = int(row["k"])
+        value, error, partial, leading = correlation.series(k, 400)
+        quad, quad_error = correlation.dawson_integral(k)
+        assert (row["c_k"], row["c_k_error"], row["c_k_partial_sum"]) == (value, error, partial)
+        assert row["leading_term"] == leading and row["c_k_flipped"] == -value
+        assert (row["c_k_quadrature"], row["c_k_quadrature_error"]) == (quad, quad_error)
+        assert row["series_minus_quadrature"] == value - quad
+        assert row["corr_wS"] == pytest.approx(value / np.sqrt(2 * np.pi), rel=1e-15)
+        assert row["best_corr"] == pytest.approx(abs(value) / np.sqrt(2 * np.pi), rel=1e-15)
+        assert row["sign"] == {1: "positive", -1: "negative", 0: "zero"}[correlation.sign_of(k)]
+        assert row["exact_zero"] == (k % 2 == 1 and k >= 3)
+        assert (row["c_k_mc"], row["c_k_mc_se"]) == (mc["mean"][k - 1], mc["se"][k - 1])
+        assert row["c_k_flipped_mc"] == mc["flipped_mean"][k - 1]
+        assert row["c_k_flipped_mc_se"] == mc["flipped_se"][k - 1]
+        assert row["mc_z_score"] == pytest.approx((row["c_k_mc"] - value) / row["c_k_mc_se"])
+        if k % 4 == 2:
+            assert row["paper_leading_term"] == correlation.paper_leading_term(k)
+        else:
+            assert np.isnan(row["paper_leading_term"])
