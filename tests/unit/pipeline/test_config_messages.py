@@ -178,3 +178,12 @@ def test_schema_errors_name_nested_and_indexed_keys():
     assert config.schema_errors({"x": 1}, {"type": "string"})[0].startswith(
         "config key '<top level>': "
     )
+
+
+def test_unknown_method_message_lists_every_method():
+    with pytest.raises(ValueError) as err:
+        approx_config.parse_method("oracle")
+    assert str(err.value) == (
+        "unknown approx method 'oracle' (known: " + ", ".join(approx_config.METHODS) + ")"
+    )
+    assert approx_config.parse_method("alg2_abl14") == ("alg2", "abl14", False)

@@ -7,15 +7,22 @@ from relu_tradeoffs.pipeline.deps import kernel_files
 
 FILES = {
     "__init__.py": "",
-    "a.py": "from .b import thing\nfrom . import c\nimport numpy\n",
-    "b.py": "from relu_tradeoffs.sub import inner\n",
+    "a.py": "from .b import thing\nfrom . import c\nimport numpy\nimport relu_tradeoffs\n",
+    "b.py": "from relu_tradeoffs.sub import inner\nfrom relu_tradeoffs import e\n",
     "c.py": "import relu_tradeoffs.d\nfrom os import path\n",
     "d.py": "",
-    "sub/__init__.py": "from .inner import f\n",
-    "sub/inner.py": "from ..d import x\nfrom .. import e\n",
-    "sub/deep/__init__.py": "",
-    "sub/deep/leaf.py": "from ... import d\nfrom ..inner import f\n",
     "e.py": "",
+    "f.py": "from .sub import inner\n",  # an import cycle: f -> sub.inner -> f
+    "sub/__init__.py": "",
+    "sub/inner.py": "from ..f import x\nfrom .other import g\n",
+    "sub/other.py": "",
+    "sub/more.py": "",
+    "sub/deep/__init__.py": "",
+    "sub/deep/leaf.py": (
+        "from ... import d\nfrom ..inner import f\nfrom . import sibling\n"
+        "import relu_tradeoffs.sub.more\n"
+    ),
+    "sub/deep/sibling.py": "",
     "unused.py": "",
 }
 
@@ -42,8 +49,10 @@ def test_relative_absolute_and_package_imports_are_followed(package):
         "c.py",
         "d.py",
         "e.py",
+        "f.py",
         "sub/__init__.py",
         "sub/inner.py",
+        "sub/other.py",
     }
 
 
@@ -54,9 +63,12 @@ def test_nested_modules_bring_their_parent_packages(package):
         "sub/__init__.py",
         "sub/deep/__init__.py",
         "sub/deep/leaf.py",
+        "sub/deep/sibling.py",
         "sub/inner.py",
+        "sub/other.py",
+        "sub/more.py",
         "d.py",
-        "e.py",
+        "f.py",
     }
     assert kernel_files(package, ["sub.deep.leaf"]) == kernel_files(package, ["sub/deep/leaf"])
 

@@ -72,6 +72,9 @@ def test_config_hash_depends_on_content_not_key_order():
     assert a != provenance.config_hash({"x": 1, "y": [2, 1]})
     expected = __import__("hashlib").sha256(b'{"x":1,"y":[1,2]}').hexdigest()
     assert a == expected
+    # YAML turns an unquoted date into a date object: hashed by its text, not an error.
+    dated = provenance.config_hash({"day": __import__("datetime").date(2026, 11, 29)})
+    assert dated == __import__("hashlib").sha256(b'{"day":"2026-11-29"}').hexdigest()
 
 
 def test_git_state_of_a_repository_and_of_a_plain_folder(tmp_path):
