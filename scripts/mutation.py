@@ -16,8 +16,8 @@ share of non-equivalent mutants killed. Not part of CI: a full run takes tens of
 """
 
 import argparse
-import fnmatch
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -88,10 +88,17 @@ def run_mutmut(workers: int) -> None:
 
 
 def function_of(mutant: str) -> str:
-    """relu_tradeoffs.noise.x_flip__mutmut_3 -> relu_tradeoffs.noise.flip (methods: Class.name)."""
+    """relu_tradeoffs.noise.x_flip__mutmut_3 -> relu_tradeoffs.noise.flip; a method's
+    relu_tradeoffs.m.xǁClassǁname__mutmut_1 -> relu_tradeoffs.m.Class.name."""
     module, _, mangled = mutant.partition("__mutmut_")[0].rpartition(".")
-    name = mangled[2:] if mangled.startswith("x_") else ".".join(p for p in mangled.split("ǁ") if p)
+    name = mangled[2:] if mangled.startswith("x_") else ".".join(mangled.split("ǁ")[1:])
     return f"{module}.{name}"
+
+
+def matches(text: str, pattern: str) -> bool:
+    """Glob match where only * is special (code is full of brackets)."""
+    regex = ".*".join(re.escape(part) for part in pattern.split("*"))
+    return re.fullmatch(regex, text, flags=re.DOTALL) is not None
 
 
 def changed_lines(diff: str) -> str:
@@ -145,7 +152,7 @@ def classify(rows: list[dict], explanations: list[dict]) -> None:
             continue
         mutated = changed_lines(row["diff"])
         for entry in explanations:
-            if fnmatch.fnmatchcase(row["function"], entry["function"]) and fnmatch.fnmatchcase(
+            if matches(row["function"], entry["function"]) and matches(
                 mutated, entry.get("mutant", "*")
             ):
                 row["verdict"], row["why"] = entry["verdict"], " ".join(entry["why"].split())

@@ -79,19 +79,20 @@ def test_project_ball_keeps_inside_and_scales_outside():
     )
 
 
-def test_surrogate_sgd_is_averaged_projected_sgd_on_the_surrogate(data):
-    """Minibatches of a fresh permutation per epoch (the last partial batch dropped), step
-    lr / sqrt(1 + t / steps_per_epoch), running average of the iterates."""
+@pytest.mark.parametrize(("batch", "per_epoch"), [(700, 4), (2000, 1)])
+def test_surrogate_sgd_is_averaged_projected_sgd_on_the_surrogate(data, batch, per_epoch):
+    """Minibatches of a fresh permutation per epoch (the last partial batch dropped, at least one
+    batch), step lr / sqrt(1 + t / steps_per_epoch), running average of the iterates."""
     _, X, y = data
-    got = rivals.surrogate_sgd(X, y, np.random.default_rng(5), epochs=2, batch=700, lr=0.3)
+    got = rivals.surrogate_sgd(X, y, np.random.default_rng(5), epochs=2, batch=batch, lr=0.3)
     rng = np.random.default_rng(5)
     w, avg, t = np.zeros(5), np.zeros(5), 0
     for _ in range(2):
         order = rng.permutation(3000)
-        for j in range(4):  # 3000 // 700 full batches
-            idx = order[j * 700 : (j + 1) * 700]
-            grad = (np.maximum(X[idx] @ w, 0) - y[idx]) @ X[idx] / 700
-            w = w - 0.3 / np.sqrt(1 + t / 4) * grad
+        for j in range(per_epoch):  # 3000 // batch full batches
+            idx = order[j * batch : (j + 1) * batch]
+            grad = (np.maximum(X[idx] @ w, 0) - y[idx]) @ X[idx] / len(idx)
+            w = w - 0.3 / np.sqrt(1 + t / per_epoch) * grad
             w = w / max(1.0, np.linalg.norm(w))
             t += 1
             avg = avg + (w - avg) / t

@@ -225,3 +225,10 @@ def test_exhaustive_candidate_losses_are_the_float64_definition():
             assert r[t, p] == pytest.approx(r_star, abs=3e-6)  # achieved 1e-6 (float32)
             assert loss[t, p] == pytest.approx(np.mean((r_star * R - y) ** 2), abs=3e-6)
     assert r.max() == 1.0 and r.min() == 0.0
+
+
+def test_unknown_sign_mode_is_named():
+    from relu_tradeoffs.hardness.learners import exhaustive
+
+    with pytest.raises(ValueError, match=r"^signs must be one of \('parity', 'all'\), got 'some'$"):
+        exhaustive.sign_patterns(2, "some")
