@@ -111,3 +111,13 @@ def test_flip_level_is_the_target_less_the_clipping_cost():
     """Each replaced point costs exactly 1 (ReLU 0, label 1): opt = level + E[clip cost]."""
     # Achieved: 8e-4 relative (the midpoint rule's step at the quantile).
     assert _quadrature_error("flip", 0.02) == pytest.approx(0.02 + 4.3e-5, rel=3e-3)
+
+
+@pytest.mark.parametrize("model", sorted(noise.LEVEL_RANGE))
+def test_labels_stay_in_the_unit_interval_at_the_noisiest_level(model):
+    """At the top of each level bracket, with the band centred at 0.6 (2c - y can exceed 1)."""
+    inst = noise.make_instance(np.random.default_rng(5), 6, W_NORM, K, ETA, 0.6)
+    _, y = noise.sample(np.random.default_rng(6), 20_000, inst, model, noise.LEVEL_RANGE[model][1])
+    assert 0.0 <= y.min() and y.max() <= 1.0
+    if model == "band":  # reflected zeros land at 2c = 1.2: the clip at 1 is what keeps them in
+        assert np.sum(y == 1.0) > 100

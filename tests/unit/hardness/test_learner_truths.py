@@ -232,3 +232,29 @@ def test_unknown_sign_mode_is_named():
 
     with pytest.raises(ValueError, match=r"^signs must be one of \('parity', 'all'\), got 'some'$"):
         exhaustive.sign_patterns(2, "some")
+
+
+def test_shared_pieces_masks_projection_and_checkpoints():
+    from relu_tradeoffs.hardness.learners import _common
+
+    np.testing.assert_array_equal(_common.drop_mask(3, [2, 0]), [[1, 1, 0], [0, 1, 1]])
+    for bad in ([3], [-1], [[0]]):
+        with pytest.raises(
+            ValueError, match=r"^drop must be a 1-d array of coordinates in \[0, 3\)"
+        ):
+            _common.drop_mask(3, np.array(bad))
+    W = np.array([[3.0, 4.0], [0.3, 0.4]])
+    np.testing.assert_allclose(_common.project_ball(W), [[0.6, 0.8], [0.3, 0.4]], atol=1e-15)
+    # 1 + round(geomspace(1, 101, 5)) - 1 = 0, 2, 9, 31, 100; the ends always in.
+    got = _common.checkpoints(100, 5)
+    np.testing.assert_array_equal(got, [0, 2, 9, 31, 100])
+    assert got.dtype.kind == "i"
+    np.testing.assert_array_equal(_common.checkpoints(100, 1), [0, 100])
+    none = _common.checkpoints(100, 0)
+    assert none.size == 0 and none.dtype.kind == "i"
+
+
+def test_lowdeg_features_of_integer_inputs_are_those_of_floats():
+    X = np.array([[1, -1, 2], [0, 3, -2]], dtype=np.int8)
+    np.testing.assert_allclose(lowdeg.features(X, 3), lowdeg.features(X.astype(float), 3), atol=0)
+    assert lowdeg.features(X, 3).dtype == np.float64
