@@ -19,6 +19,7 @@ def test_transitive_imports_are_found():
         "claims.py",
         "parity.py",
         "relu.py",
+        "seeding.py",
     }
     assert "io.py" in names(kernel_files(PACKAGE, ["plotting"]))
 

@@ -66,7 +66,7 @@ rule slpn:
         CONDA_ENV
     threads: 1
     resources:
-        # int8 draws: a few bytes per entry of the (m_train + m_val) x d table.
+        # int8 draws: a few bytes per entry of the m_train x d training table.
         mem_mb=lambda wc, attempt: (1000 + hardness_data_mb(wc, 4)) * attempt,
         runtime=30,
     params:
@@ -85,8 +85,6 @@ rule lift:
     output:
         train_X=f"{HARDNESS_DATA}/train_X.npy",
         train_y=f"{HARDNESS_DATA}/train_y.npy",
-        val_X=f"{HARDNESS_DATA}/val_X.npy",
-        val_y=f"{HARDNESS_DATA}/val_y.npy",
     log:
         f"results/logs/lift/{HARDNESS_INSTANCE}.log",
     conda:
@@ -135,10 +133,8 @@ rule learn:
 rule score:
     input:
         unpack(hardness_fits),
-        X=rules.lift.output.val_X,
-        y=rules.lift.output.val_y,
         support=rules.slpn.output.support,
-        code=kernel("learners"),
+        code=kernel("learners", "parity", "seeding"),
     output:
         f"results/hardness/scores/{HARDNESS_INSTANCE}.json",
     log:
@@ -147,9 +143,13 @@ rule score:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=lambda wc, attempt: 2000 * attempt,  # validation set memory-mapped, scored in chunks
+        # The validation set is regenerated val_chunk rows at a time (~40 bytes per entry).
+        mem_mb=lambda wc, attempt: (1000 + HC["val_chunk"] * int(wc.d) * 40 / 1e6)
+        * attempt,
         runtime=60,
     params:
+        seed=config["seed"],
+        val_chunk=HC["val_chunk"],
         learners=HC["learners"],
         learner_params={name: HC["params"][name] for name in HC["learners"]},
     script:

@@ -39,9 +39,8 @@ def hardness_fits(wildcards):
 
 
 def hardness_data_mb(wildcards, bytes_per_entry):
-    """MB of an instance's (m_train + m_val_max) x d array at ``bytes_per_entry`` (a memory bound)."""
-    rows = HC["m_train"] + HC["m_val_max"]
-    return rows * int(wildcards.d) * bytes_per_entry / 1e6
+    """MB of an instance's m_train x d training array at ``bytes_per_entry`` (a memory bound)."""
+    return HC["m_train"] * int(wildcards.d) * bytes_per_entry / 1e6
 
 
 def hardness_learner_params(learner):
