@@ -1,0 +1,47 @@
+"""Rule score: validation square loss of every h_j on V_j, for every learner and training size.
+
+Each learner's shards are first put back in coordinate order, so the numbers do not depend on
+coords_per_job. The validation set is regenerated from the instance's keyed streams in chunks of
+``val_chunk`` rows (never stored; the numbers do not depend on the chunk size) and every
+learner's hypotheses and traced iterates are scored in one pass over it.
+"""
+
+import numpy as np
+from relu_tradeoffs.hardness import parity
+from relu_tradeoffs.hardness.learners import score_learners
+from relu_tradeoffs.pipeline.io import load_npy, read_json, rule_logger, write_json
+
+log = rule_logger(snakemake.log[0])
+p, wc, inputs = snakemake.params, snakemake.wildcards, snakemake.input
+meta = read_json(inputs.support)
+d, m_train, m_val = int(wc.d), meta["m_train"], meta["m_val"]
+
+
+def assemble(name):
+    """The learner's metadata, weights (n_m, d, p) and traced iterates (T, d, p), all shards."""
+    keys = sorted(k.removesuffix("_meta") for k in inputs.keys() if k.endswith("_meta"))
+    keys = [key for key in keys if key.rsplit("_", 1)[0] == name]
+    metas = [read_json(inputs[f"{key}_meta"]) for key in keys]
+    coordinates = np.concatenate([m["coordinates"] for m in metas])
+    if not np.array_equal(np.sort(coordinates), np.arange(d)):
+        raise ValueError(f"{name}: shards cover coordinates {coordinates.tolist()}, not 0..{d - 1}")
+    order = np.argsort(coordinates)
+    W, path = (
+        np.concatenate([load_npy(inputs[f"{key}_{part}"], mmap=False) for key in keys], 1)[:, order]
+        for part in ("W", "path")
+    )
+    info = {"m_train": metas[0]["m_train"], "path_iterations": metas[0]["path_iterations"]}
+    return {**info, "seconds": np.sum([m["seconds"] for m in metas], axis=0).tolist()}, (W, path)
+
+
+results, fitted = {}, {}
+for name in p.learners:
+    results[name], fitted[name] = assemble(name)
+m = m_train + m_val
+chunks = parity.lifted_chunks(
+    p.seed, d, int(wc.k), wc.eta, int(wc.seed), m=m, start=m_train, stop=m, chunk=p.val_chunk
+)
+for name, (val_err, path_val_err) in score_learners(chunks, fitted, p.learner_params).items():
+    results[name].update(val_err=val_err.tolist(), path_val_err=path_val_err.tolist())
+log.info("scored %d learners on %d regenerated validation examples", len(results), m_val)
+write_json({**meta, "m_val": m_val, "learners": results}, snakemake.output[0])
