@@ -37,6 +37,7 @@ wildcard_constraints:
     k=r"\d+",
     seed=r"\d+",
     shard=r"\d+",
+    part=r"\d+",
     eta=r"0(\.\d+)?",
     opt=r"\d+(\.\d+)?(e-\d+)?",
     learner="|".join(HARDNESS_LEARNERS),
@@ -75,6 +76,23 @@ HARDNESS_M_TRAIN = sorted(set(HC["m_train_sweep"]) | {HC["m_train"]})
 
 def hardness_shards(d):
     return range(-(-int(d) // HC["coords_per_job"]))
+
+
+# The exhaustive learner's candidate space is searched in candidate_shards rank ranges
+# (rule hardness_search) and merged per coordinate shard (rule hardness_merge); the other
+# learners fit in hardness_learn.
+HARDNESS_SEARCHED = ["exhaustive"]
+HARDNESS_FITTED = [name for name in HARDNESS_LEARNERS if name not in HARDNESS_SEARCHED]
+
+
+def hardness_search_parts(wildcards):
+    """The candidate shards' search results of one instance's exhaustive learner."""
+    folder = HARDNESS_FITS.format(**wildcards)
+    return {
+        f"{part}_{kind}": f"{folder}/exhaustive_search{part}{suffix}"
+        for part in range(HC["candidate_shards"])
+        for kind, suffix in (("best", ".npy"), ("meta", ".json"))
+    }
 
 
 def hardness_instances():

@@ -108,6 +108,8 @@ rule hardness_learn:
         f"results/logs/hardness_learn/{HARDNESS_INSTANCE}_{{learner}}_shard{{shard}}.log",
     benchmark:
         f"results/benchmarks/learn/{HARDNESS_INSTANCE}_{{learner}}_shard{{shard}}.tsv"
+    wildcard_constraints:
+        learner="|".join(HARDNESS_FITTED),
     conda:
         CONDA_ENV
     threads: 1
@@ -123,6 +125,62 @@ rule hardness_learn:
         learner_params=lambda wc: hardness_learner_params(wc.learner),
     script:
         "../../scripts/hardness/learn.py"
+
+
+rule hardness_search:
+    input:
+        X=rules.hardness_lift.output.train_X,
+        y=rules.hardness_lift.output.train_y,
+        code=script_code("hardness/search.py"),
+    output:
+        best=f"{HARDNESS_FITS}/exhaustive_search{{part}}.npy",
+        meta=f"{HARDNESS_FITS}/exhaustive_search{{part}}.json",
+    log:
+        f"results/logs/hardness_search/{HARDNESS_INSTANCE}_part{{part}}.log",
+    benchmark:
+        f"results/benchmarks/search/{HARDNESS_INSTANCE}_part{{part}}.tsv"
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        # float64 training set plus one block of candidate activations (block_mb).
+        mem_mb=lambda wc, attempt: (
+            1000
+            + HC["m_train"] * int(wc.d) * 12 / 1e6
+            + 3 * HC["params"]["exhaustive"]["block_mb"]
+        )
+        * attempt,
+        runtime=120,
+    params:
+        m_train=HARDNESS_M_TRAIN,
+        parts=HC["candidate_shards"],
+        learner_params=HC["params"]["exhaustive"],
+    script:
+        "../../scripts/hardness/search.py"
+
+
+rule hardness_merge:
+    input:
+        unpack(hardness_search_parts),
+        code=script_code("hardness/merge.py"),
+    output:
+        W=f"{HARDNESS_FITS}/exhaustive_shard{{shard}}.npy",
+        path=f"{HARDNESS_FITS}/exhaustive_shard{{shard}}_path.npy",
+        meta=f"{HARDNESS_FITS}/exhaustive_shard{{shard}}.json",
+    log:
+        f"results/logs/hardness_merge/{HARDNESS_INSTANCE}_shard{{shard}}.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=5,
+    params:
+        parts=HC["candidate_shards"],
+        coords_per_job=HC["coords_per_job"],
+        signs=HC["params"]["exhaustive"]["signs"],
+    script:
+        "../../scripts/hardness/merge.py"
 
 
 rule hardness_score:

@@ -1,6 +1,7 @@
 """The hardness learners against their definitions, on small lifted k-SLPN data (fixed seeds)."""
 
-from itertools import combinations, product
+import math
+from itertools import combinations, islice, pairwise, product
 
 import numpy as np
 import pytest
@@ -240,3 +241,40 @@ def test_signs_all_searches_every_pattern_of_every_subset():
     patterns = exhaustive.sign_patterns(2, "all")
     assert {tuple(p) for p in patterns} == set(product([1.0, -1.0], repeat=2))
     assert len(exhaustive.subsets(6, 3)) == 20
+
+
+@pytest.mark.parametrize(("d", "k"), [(6, 3), (14, 6), (9, 1), (5, 5), (64, 6)])
+def test_unranking_gives_the_lexicographic_subsets(d, k):
+    total = math.comb(d, k)
+    ranks = np.unique(np.r_[0, total - 1, np.random.default_rng(0).integers(0, total, 500)])
+    expected = [next(islice(combinations(range(d), k), int(r), None)) for r in ranks[:50]]
+    np.testing.assert_array_equal(exhaustive.unrank(d, k, ranks[:50]), expected)
+    if total < 10**5:
+        np.testing.assert_array_equal(exhaustive.subsets(d, k), list(combinations(range(d), k)))
+    got = exhaustive.unrank(d, k, ranks)
+    assert np.all(np.diff(got, axis=1) > 0) and got.min() >= 0 and got.max() < d
+    assert np.all(np.diff([int("".join(f"{v:03d}" for v in row)) for row in got]) > 0)
+
+
+@pytest.mark.parametrize("parts", [3, 7])
+def test_candidate_shards_merge_to_the_unsharded_search_bit_for_bit(parts):
+    X, y, _ = lifted(7, 3, 3000, seed=2)
+    block_mb = 0.2  # 8 subsets per block: 5 blocks of the 35 subsets, some shards empty
+    assert exhaustive.block_size(3000, 2, block_mb) == 8
+    whole = exhaustive.search(X, y, 3, "parity", block_mb)
+    shards = [exhaustive.search(X, y, 3, "parity", block_mb, i, parts) for i in range(parts)]
+    np.testing.assert_array_equal(exhaustive.merge(shards), whole)
+    ranges = [exhaustive.shard_range(7, 3, 8, i, parts) for i in range(parts)]
+    assert ranges[0][0] == 0 and ranges[-1][1] == 35
+    assert all(a[1] == b[0] and a[1] in (*range(0, 35, 8), 35) for a, b in pairwise(ranges))
+    W = exhaustive.weights(exhaustive.merge(shards), 7, 3, "parity", np.arange(7))
+    np.testing.assert_array_equal(W, fit("exhaustive", X, y, np.arange(7), k=3, block_mb=block_mb))
+
+
+def test_merge_breaks_ties_by_rank():
+    inf = np.inf
+    a = np.array([[0.5, 0.4, inf], [7.0, 3.0, -1.0], [0.0, 1.0, -1.0], [0.1, 0.2, 0.0]])
+    b = np.array([[0.5, 0.3, 0.2], [2.0, 9.0, 4.0], [1.0, 0.0, 1.0], [0.3, 0.4, 0.5]])
+    merged = exhaustive.merge([a, b])
+    np.testing.assert_array_equal(merged[1], [2.0, 9.0, 4.0])
+    np.testing.assert_array_equal(exhaustive.merge([b, a]), merged)
