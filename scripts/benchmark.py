@@ -1,12 +1,13 @@
 """Benchmark suite: kernels against this machine's GEMM roofs, the DAG's own costs, disk.
 
-    .venv/bin/python scripts/benchmark.py --run-dir <finished default run> [--repeats 3]
+    .venv/bin/python scripts/benchmark.py [kernels] [workflow] [render] --run-dir <finished run>
 
 Writes results/benchmarks/{machine,roofs,exhaustive,gd,rss,workflow,disk,projection}.csv,
 the figure results/figures/bench_kernels.{pdf,png} and docs/benchmarks.md (generated: do not
 edit). Timed tests are flaky on shared machines; this writes numbers to files instead, every
 speed beside a roof or baseline measured in the same run. ``--run-dir`` is a finished run of the
-default config (for the no-op rerun and its disk footprint).
+default config (for the no-op rerun and its disk footprint). Each stage rewrites its tables;
+every call renders the report from all tables present (``render`` alone only renders).
 """
 
 import os
@@ -82,45 +83,65 @@ def projection(d64_counts, exhaustive, rss, cores=(100, 1000)):
     return rows, {"jobs": d64_counts["total"], "rate": rate, "m_val": m_val, "m_train": m}
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--run-dir", type=Path, required=True)
-    parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--out", type=Path, default=ROOT / "results/benchmarks")
-    args = parser.parse_args()
-    tables = {"machine": [machine("start")]}
+def kernels(args):
     roofs = pd.DataFrame(kb.gemm_roofs(args.repeats))
-    tables["roofs"] = roofs
     roof32 = roofs[(roofs.shape == "square") & (roofs.dtype == "float32")].gflops.iloc[0]
     tall64 = (
         roofs[(roofs.shape == "tall-skinny") & (roofs.dtype == "float64")].set_index("d").gflops
     )
-    tables["exhaustive"] = pd.DataFrame(kb.exhaustive_throughput(args.repeats, roof32))
-    tables["gd"] = pd.DataFrame(kb.gd_speed(args.repeats, tall64.to_dict()))
+    tables = {"roofs": roofs, "exhaustive": kb.exhaustive_throughput(args.repeats, roof32)}
+    tables["gd"] = kb.gd_speed(args.repeats, tall64.to_dict())
+    with tempfile.TemporaryDirectory() as tmp:
+        tables["rss"] = kb.peak_rss(Path(tmp))
+    return tables
+
+
+def workflow(args):
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        tables["rss"] = pd.DataFrame(kb.peak_rss(tmp / "rss"))
         project = wb.copy_project(ROOT, tmp / "project")
-        workflow = wb.dry_run_overhead(project, tmp, "config/paper.yaml")
-        workflow.append(wb.noop_rerun(args.run_dir, "hardness"))
-        workflow += wb.cores_ratio(ROOT, tmp, "hardness", ".test/config.yaml")
-        tables["workflow"] = pd.DataFrame(workflow)
+        rows = wb.dry_run_overhead(project, tmp, "config/paper.yaml")
+        rows.append(wb.noop_rerun(args.run_dir, "hardness"))
+        rows += wb.cores_ratio(ROOT, tmp, "hardness", ".test/config.yaml")
         d64 = wb.job_counts(
             wb.snakemake(project, "-n", "--cores", "1", "--configfile", "config/d64k6.yaml")[1]
         )
-        tables["disk"] = pd.DataFrame(paper_disk(project, args.run_dir, tmp))
+        disk = paper_disk(project, args.run_dir, tmp)
+    default = {
+        "config": "config.yaml (measured)",
+        "total_bytes": wb.folder_bytes(args.run_dir / "results"),
+    }
+    d64 = pd.DataFrame([{"rule": rule, "jobs": n} for rule, n in d64.items()])
+    return {"workflow": rows, "disk": [default, *disk], "d64k6_jobs": d64}
+
+
+STAGES = {"kernels": kernels, "workflow": workflow, "render": None}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("stages", nargs="*", default=["kernels", "workflow"], choices=list(STAGES))
+    parser.add_argument("--run-dir", type=Path, help="a finished run of the default config")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=ROOT / "results/benchmarks")
+    args = parser.parse_args()
+    for stage in (s for s in args.stages if STAGES[s]):
+        before = machine(f"{stage} start")
+        tables = STAGES[stage](args)
+        tables[f"machine_{stage}"] = [before, machine(f"{stage} end")]
+        for name, frame in tables.items():
+            write_csv(pd.DataFrame(frame), args.out / f"{name}.csv")
+    tables = {p.stem: pd.read_csv(p) for p in args.out.glob("*.csv")}
+    tables["machine"] = pd.concat(
+        [tables.pop(n) for n in sorted(tables) if n.startswith("machine_")]
+    )
+    d64 = tables["d64k6_jobs"].set_index("rule").jobs.to_dict()
     rows, d64_info = projection(d64, tables["exhaustive"], tables["rss"])
     tables["projection"] = pd.DataFrame(rows)
-    tables["machine"] = pd.DataFrame([*tables["machine"], machine("end")])
-    for name, frame in tables.items():
-        write_csv(pd.DataFrame(frame), args.out / f"{name}.csv")
-    report.figure(
-        tables["exhaustive"],
-        tables["gd"],
-        [ROOT / f"results/figures/bench_kernels.{e}" for e in ("pdf", "png")],
-    )
-    default_bytes = wb.folder_bytes(args.run_dir / "results")
-    text = report.render(tables, d64, d64_info, default_bytes)
+    write_csv(tables["projection"], args.out / "projection.csv")
+    figure = [ROOT / f"results/figures/bench_kernels.{ext}" for ext in ("pdf", "png")]
+    report.figure(tables["exhaustive"], tables["gd"], figure)
+    text = report.render(tables, d64, d64_info)
     with atomic_path(ROOT / "docs/benchmarks.md") as tmp:
         tmp.write_text(text)
     print(text)
