@@ -6,9 +6,8 @@ coords_per_job. The validation set is regenerated from the instance's keyed stre
 learner's hypotheses and traced iterates are scored in one pass over it.
 """
 
-import numpy as np
 from relu_tradeoffs.hardness import parity
-from relu_tradeoffs.hardness.learners import score_learners
+from relu_tradeoffs.hardness.learners import join_shards, score_learners
 from relu_tradeoffs.pipeline.io import load_npy, read_json, rule_logger, write_json
 
 log = rule_logger(snakemake.log[0])
@@ -18,20 +17,15 @@ d, m_train, m_val = int(wc.d), meta["m_train"], meta["m_val"]
 
 
 def assemble(name):
-    """The learner's metadata, weights (n_m, d, p) and traced iterates (T, d, p), all shards."""
+    """The learner's shards, in coordinate order: metadata and (weights, traced iterates)."""
     keys = sorted(k.removesuffix("_meta") for k in inputs.keys() if k.endswith("_meta"))
     keys = [key for key in keys if key.rsplit("_", 1)[0] == name]
     metas = [read_json(inputs[f"{key}_meta"]) for key in keys]
-    coordinates = np.concatenate([m["coordinates"] for m in metas])
-    if not np.array_equal(np.sort(coordinates), np.arange(d)):
-        raise ValueError(f"{name}: shards cover coordinates {coordinates.tolist()}, not 0..{d - 1}")
-    order = np.argsort(coordinates)
     W, path = (
-        np.concatenate([load_npy(inputs[f"{key}_{part}"], mmap=False) for key in keys], 1)[:, order]
-        for part in ("W", "path")
+        [load_npy(inputs[f"{key}_{part}"], mmap=False) for key in keys] for part in ("W", "path")
     )
-    info = {"m_train": metas[0]["m_train"], "path_iterations": metas[0]["path_iterations"]}
-    return {**info, "seconds": np.sum([m["seconds"] for m in metas], axis=0).tolist()}, (W, path)
+    info, W, path = join_shards(metas, W, path, d)
+    return info, (W, path)
 
 
 results, fitted = {}, {}

@@ -285,3 +285,22 @@ def test_merge_breaks_ties_by_rank():
     merged = exhaustive.merge([a, b])
     np.testing.assert_array_equal(merged[1], [2.0, 9.0, 4.0])
     np.testing.assert_array_equal(exhaustive.merge([b, a]), merged)
+
+
+def test_join_shards_restores_coordinate_order_and_sums_seconds():
+    W = np.arange(2 * 5 * 5, dtype=float).reshape(2, 5, 5)
+    metas = [
+        {"coordinates": [3, 4], "m_train": [10, 20], "seconds": [1.0, 2.0], "path_iterations": []},
+        {
+            "coordinates": [0, 1, 2],
+            "m_train": [10, 20],
+            "seconds": [0.5, 0.5],
+            "path_iterations": [],
+        },
+    ]
+    paths = [np.zeros((0, 2, 5)), np.zeros((0, 3, 5))]
+    info, joined, path = learners.join_shards(metas, [W[:, 3:], W[:, :3]], paths, 5)
+    np.testing.assert_array_equal(joined, W)
+    assert info["seconds"] == [1.5, 2.5] and path.shape == (0, 5, 5)
+    with pytest.raises(ValueError, match="not 0..5"):
+        learners.join_shards(metas[:1], [W[:, 3:]], paths[:1], 6)

@@ -116,3 +116,22 @@ def score_learners(chunks, fitted: dict, params: dict) -> dict:
                 out[name].append(losses[offset : offset + size].reshape(array.shape[:-1]))
                 offset += size
     return out
+
+
+def join_shards(metas, weights, paths, d: int):
+    """One learner's coordinate shards back in coordinate order: its metadata, weights and paths.
+
+    ``metas`` are the shards' metadata (coordinates, training sizes, seconds, traced iterations),
+    ``weights`` their (n_m, n, p) arrays and ``paths`` their (T, n, p) traced iterates. Seconds are
+    summed over the shards. Fails unless the shards cover 0..d-1 once each.
+    """
+    coordinates = np.concatenate([m["coordinates"] for m in metas])
+    if not np.array_equal(np.sort(coordinates), np.arange(d)):
+        raise ValueError(f"shards cover coordinates {coordinates.tolist()}, not 0..{d - 1}")
+    order = np.argsort(coordinates)
+    info = {
+        "m_train": metas[0]["m_train"],
+        "seconds": np.sum([m["seconds"] for m in metas], axis=0).tolist(),
+        "path_iterations": metas[0]["path_iterations"],
+    }
+    return info, np.concatenate(weights, axis=1)[:, order], np.concatenate(paths, axis=1)[:, order]
