@@ -85,9 +85,11 @@ def projection(d64_counts, exhaustive, rss, cores=(100, 1000)):
 
 def kernels(args):
     roofs = pd.DataFrame(kb.gemm_roofs(args.repeats))
-    roof32 = roofs[(roofs.shape == "square") & (roofs.dtype == "float32")].gflops.iloc[0]
+    roof32 = roofs[(roofs.matrix == "square") & (roofs.precision == "float32")].gflops.iloc[0]
     tall64 = (
-        roofs[(roofs.shape == "tall-skinny") & (roofs.dtype == "float64")].set_index("d").gflops
+        roofs[(roofs.matrix == "tall-skinny") & (roofs.precision == "float64")]
+        .set_index("d")
+        .gflops
     )
     tables = {"roofs": roofs, "exhaustive": kb.exhaustive_throughput(args.repeats, roof32)}
     tables["gd"] = kb.gd_speed(args.repeats, tall64.to_dict())

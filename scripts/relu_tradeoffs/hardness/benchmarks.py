@@ -49,7 +49,7 @@ def gemm_roofs(repeats: int, tall_m: int = 20_000, square_n: int = 1024, ds=(16,
     def row(shape, dtype, d, flops, a, b):
         out = np.empty((a.shape[0], b.shape[1]), dtype=dtype)
         t = best_time(lambda: np.matmul(a, b, out=out), repeats)
-        rows.append({"shape": shape, "dtype": dtype, "d": d, "gflops": flops / t / 1e9})
+        rows.append({"matrix": shape, "precision": dtype, "d": d, "gflops": flops / t / 1e9})
 
     for dtype in ("float32", "float64"):
         A, B = (rng.standard_normal((square_n, square_n)).astype(dtype) for _ in range(2))
@@ -69,8 +69,8 @@ def gemm_roofs(repeats: int, tall_m: int = 20_000, square_n: int = 1024, ds=(16,
         t = best_time(lambda X=X, W=W, P=P: np.matmul(np.matmul(X, W, out=P).T, X), repeats)
         rows.append(
             {
-                "shape": "tall-skinny",
-                "dtype": "float64",
+                "matrix": "tall-skinny",
+                "precision": "float64",
                 "d": d,
                 "gflops": 4 * tall_m * d * d / t / 1e9,
             }
@@ -91,9 +91,10 @@ def exhaustive_throughput(
     for d in ds:
         X, y = lifted(d, 2, m)
         for k in ks:
-            total = 2 * math.comb(d, k) * m
-            parts = max(1, math.ceil(total / work))
             block = exhaustive.block_size(m, 2, 64)
+            blocks = -(-math.comb(d, k) // block)
+            # The first of ``parts`` shards holds blocks // parts >= the blocks ``work`` needs.
+            parts = max(1, blocks // max(1, math.ceil(work / (2 * block * m))))
             start, stop = exhaustive.shard_range(d, k, block, 0, parts)
             t = best_time(
                 lambda X=X, y=y, k=k, p=parts: exhaustive.search(X, y, k, "parity", 64, 0, p),
