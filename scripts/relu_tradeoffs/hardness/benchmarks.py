@@ -79,7 +79,7 @@ def gemm_roofs(repeats: int, tall_m: int = 20_000, square_n: int = 1024, ds=(16,
 
 
 def exhaustive_throughput(
-    repeats: int, roof32: float, m=20_000, ds=(16, 32, 64), ks=(2, 3, 4), work=1e9
+    repeats: int, roof32: float, m=20_000, ds=(16, 32, 64), ks=(2, 3, 4), work=3e8
 ):
     """Candidate-samples per second of exhaustive.search, and its GEMM GFLOP/s against the roof.
 
