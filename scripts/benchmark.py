@@ -1,6 +1,6 @@
 """Benchmark suite: kernels against this machine's GEMM roofs, the DAG's own costs, disk.
 
-    .venv/bin/python scripts/benchmark.py [kernels] [workflow] [render] --run-dir <finished run>
+    .venv/bin/python scripts/benchmark.py [kernels] [workflow] [disk] [render] --run-dir <default run>
 
 Writes results/benchmarks/{machine,roofs,exhaustive,gd,rss,workflow,disk,projection}.csv,
 the figure results/figures/bench_kernels.{pdf,png} and docs/benchmarks.md (generated: do not
@@ -98,32 +98,46 @@ def kernels(args):
     return tables
 
 
+def default_footprint(run_dir):
+    """Bytes under results/ of a run of the default config; scaled to all instances if unfinished."""
+    grid = yaml.safe_load((ROOT / "config.yaml").read_text())["hardness"]["grid"]
+    total = math.prod(len(v) for v in grid.values())
+    done = len(list((run_dir / "results/hardness/recovered").glob("*.json")))
+    measured = wb.folder_bytes(run_dir / "results")
+    return {"config": f"config.yaml ({done} of {total} instances done, scaled to all)",
+            "instances": total, "measured_bytes": measured, "total_bytes": measured * total / max(done, 1)}  # fmt: skip
+
+
 def workflow(args):
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         project = wb.copy_project(ROOT, tmp / "project")
         rows = wb.dry_run_overhead(project, tmp, "config/paper.yaml")
-        rows.append(wb.noop_rerun(args.run_dir, "hardness"))
         rows += wb.cores_ratio(ROOT, tmp, "hardness", ".test/config.yaml")
+        finished = args.noop_dir or tmp / "cores2"
+        rows.append(
+            wb.noop_rerun(finished, "hardness", () if args.noop_dir else (".test/config.yaml",))
+        )
         d64 = wb.job_counts(
             wb.snakemake(project, "-n", "--cores", "1", "--configfile", "config/d64k6.yaml")[1]
         )
         disk = paper_disk(project, args.run_dir, tmp)
-    default = {
-        "config": "config.yaml (measured)",
-        "total_bytes": wb.folder_bytes(args.run_dir / "results"),
-    }
     d64 = pd.DataFrame([{"rule": rule, "jobs": n} for rule, n in d64.items()])
-    return {"workflow": rows, "disk": [default, *disk], "d64k6_jobs": d64}
+    return {"workflow": rows, "disk": [default_footprint(args.run_dir), *disk], "d64k6_jobs": d64}
 
 
-STAGES = {"kernels": kernels, "workflow": workflow, "render": None}
+STAGES = {"kernels": kernels, "workflow": workflow, "disk": disk, "render": None}
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("stages", nargs="*", default=["kernels", "workflow"], choices=list(STAGES))
-    parser.add_argument("--run-dir", type=Path, help="a finished run of the default config")
+    parser.add_argument(
+        "stages", nargs="*", default=["kernels", "workflow", "disk"], choices=list(STAGES)
+    )
+    parser.add_argument("--run-dir", type=Path, help="a run of the default config (disk footprint)")
+    parser.add_argument(
+        "--noop-dir", type=Path, help="a finished default run (else: the test config)"
+    )
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--out", type=Path, default=ROOT / "results/benchmarks")
     args = parser.parse_args()

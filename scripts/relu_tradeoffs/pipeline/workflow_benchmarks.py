@@ -75,11 +75,13 @@ def dry_run_overhead(project: Path, tmp: Path, configfile: str) -> list[dict]:
     ]
 
 
-def noop_rerun(run_dir: Path, target: str) -> dict:
+def noop_rerun(run_dir: Path, target: str, configfiles=()) -> dict:
     """Seconds of rerunning ``target`` in a finished run (nothing to do)."""
-    seconds, text = snakemake(run_dir, target, "--cores", "2")
+    extra = ("--configfile", *configfiles) if configfiles else ()
+    seconds, text = snakemake(run_dir, target, "--cores", "2", *extra)
     assert "Nothing to be done" in text, text[-2000:]
-    return {"measure": f"no-op rerun ({target})", "jobs": 0, "seconds": seconds}
+    name = f"no-op rerun ({target}{', ' + ' '.join(configfiles) if configfiles else ''})"
+    return {"measure": name, "jobs": 0, "seconds": seconds}
 
 
 def cores_ratio(root: Path, tmp: Path, target: str, configfile: str) -> list[dict]:
