@@ -121,9 +121,14 @@ def workflow(args):
         d64 = wb.job_counts(
             wb.snakemake(project, "-n", "--cores", "1", "--configfile", "config/d64k6.yaml")[1]
         )
-        disk = paper_disk(project, args.run_dir, tmp)
     d64 = pd.DataFrame([{"rule": rule, "jobs": n} for rule, n in d64.items()])
-    return {"workflow": rows, "disk": [default_footprint(args.run_dir), *disk], "d64k6_jobs": d64}
+    return {"workflow": rows, "d64k6_jobs": d64}
+
+
+def disk(args):
+    with tempfile.TemporaryDirectory() as tmp:
+        project = wb.copy_project(ROOT, Path(tmp) / "project")
+        return {"disk": [default_footprint(args.run_dir), *paper_disk(project, args.run_dir, tmp)]}
 
 
 STAGES = {"kernels": kernels, "workflow": workflow, "disk": disk, "render": None}
