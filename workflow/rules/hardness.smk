@@ -61,7 +61,7 @@ rule hardness_slpn:
         CONDA_ENV
     threads: 1
     resources:
-        # int8 draws: a few bytes per entry of the (m_train + m_val) x d table.
+        # int8 draws: a few bytes per entry of the m_train x d training table.
         mem_mb=lambda wc, attempt: (1000 + hardness_data_mb(wc, 4)) * attempt,
         runtime=30,
     params:
@@ -80,8 +80,6 @@ rule hardness_lift:
     output:
         train_X=f"{HARDNESS_DATA}/train_X.npy",
         train_y=f"{HARDNESS_DATA}/train_y.npy",
-        val_X=f"{HARDNESS_DATA}/val_X.npy",
-        val_y=f"{HARDNESS_DATA}/val_y.npy",
     log:
         f"results/logs/hardness_lift/{HARDNESS_INSTANCE}.log",
     conda:
@@ -110,6 +108,8 @@ rule hardness_learn:
         f"results/logs/hardness_learn/{HARDNESS_INSTANCE}_{{learner}}_shard{{shard}}.log",
     benchmark:
         f"results/benchmarks/learn/{HARDNESS_INSTANCE}_{{learner}}_shard{{shard}}.tsv"
+    wildcard_constraints:
+        learner="|".join(HARDNESS_FITTED),
     conda:
         CONDA_ENV
     threads: 1
@@ -127,11 +127,65 @@ rule hardness_learn:
         "../../scripts/hardness/learn.py"
 
 
+rule hardness_search:
+    input:
+        X=rules.hardness_lift.output.train_X,
+        y=rules.hardness_lift.output.train_y,
+        code=script_code("hardness/search.py"),
+    output:
+        best=f"{HARDNESS_FITS}/exhaustive_search{{part}}.npy",
+        meta=f"{HARDNESS_FITS}/exhaustive_search{{part}}.json",
+    log:
+        f"results/logs/hardness_search/{HARDNESS_INSTANCE}_part{{part}}.log",
+    benchmark:
+        f"results/benchmarks/search/{HARDNESS_INSTANCE}_part{{part}}.tsv"
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        # float64 training set plus one block of candidate activations (block_mb).
+        mem_mb=lambda wc, attempt: (
+            1000
+            + HC["m_train"] * int(wc.d) * 12 / 1e6
+            + 3 * HC["params"]["exhaustive"]["block_mb"]
+        )
+        * attempt,
+        runtime=120,
+    params:
+        m_train=HARDNESS_M_TRAIN,
+        parts=HC["candidate_shards"],
+        learner_params=HC["params"]["exhaustive"],
+    script:
+        "../../scripts/hardness/search.py"
+
+
+rule hardness_merge:
+    input:
+        unpack(hardness_search_parts),
+        code=script_code("hardness/merge.py"),
+    output:
+        W=f"{HARDNESS_FITS}/exhaustive_shard{{shard}}.npy",
+        path=f"{HARDNESS_FITS}/exhaustive_shard{{shard}}_path.npy",
+        meta=f"{HARDNESS_FITS}/exhaustive_shard{{shard}}.json",
+    log:
+        f"results/logs/hardness_merge/{HARDNESS_INSTANCE}_shard{{shard}}.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=5,
+    params:
+        parts=HC["candidate_shards"],
+        coords_per_job=HC["coords_per_job"],
+        signs=HC["params"]["exhaustive"]["signs"],
+    script:
+        "../../scripts/hardness/merge.py"
+
+
 rule hardness_score:
     input:
         unpack(hardness_fits),
-        X=rules.hardness_lift.output.val_X,
-        y=rules.hardness_lift.output.val_y,
         support=rules.hardness_slpn.output.support,
         code=script_code("hardness/score.py"),
     output:
@@ -142,9 +196,13 @@ rule hardness_score:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=lambda wc, attempt: 2000 * attempt,  # validation set memory-mapped, scored in chunks
+        # The validation set is regenerated val_chunk rows at a time (~40 bytes per entry).
+        mem_mb=lambda wc, attempt: (1000 + HC["val_chunk"] * int(wc.d) * 40 / 1e6)
+        * attempt,
         runtime=60,
     params:
+        seed=config["seed"],
+        val_chunk=HC["val_chunk"],
         learners=HC["learners"],
         learner_params={name: HC["params"][name] for name in HC["learners"]},
     script:
