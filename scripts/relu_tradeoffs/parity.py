@@ -20,6 +20,17 @@ def sample_slpn(rng, m: int, d: int, support, eta: float):
     return X.astype(np.int8), y
 
 
+def pad(rng, X, y):
+    """Append one fresh uniform +-1 coordinate z and multiply the label by it.
+
+    A k-SLPN example (x, y) becomes ((x, z), y z): a (k + 1)-sparse noisy parity on d + 1
+    coordinates whose support is S plus the new last coordinate, with the same noise rate
+    (a flip of y is a flip of y z). Used for odd k >= 3, where c_k = 0 leaves no gap.
+    """
+    z = rng.integers(0, 2, size=(X.shape[0], 1), dtype=np.int8) * 2 - 1
+    return np.hstack([X, z]).astype(np.int8), (np.asarray(y) * z[:, 0]).astype(np.int8)
+
+
 def lift(rng, X, y):
     """Gaussian lift: x'_j = g_j x_j with g_j half-normal (so x' ~ N(0, I)), y' = (y+1)/2.
 

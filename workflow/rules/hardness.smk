@@ -48,6 +48,7 @@ rule hardness_plan:
         learners=HC["learners"],
         # Only lowdeg's degree enters a threshold; other learner settings must not rerun data.
         lowdeg=HC["params"].get("lowdeg"),
+        odd_k=HC["odd_k"],
     script:
         "../../scripts/hardness_plan.py"
 
@@ -127,6 +128,7 @@ rule learn:
         seed=config["seed"],
         m_train=HARDNESS_M_TRAIN,
         coords_per_job=HC["coords_per_job"],
+        k_effective=lambda wc: effective_k(int(wc.k), HC["odd_k"]),
         learner_params=lambda wc: hardness_learner_params(wc.learner),
     script:
         "../../scripts/hardness_learn.py"

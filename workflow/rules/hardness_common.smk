@@ -1,5 +1,6 @@
 # Algorithm 1's paths, grid expansion and input functions (used by hardness.smk).
 from relu_tradeoffs.learners import REGISTRY as HARDNESS_LEARNERS
+from relu_tradeoffs.hardness import effective_k
 
 HC = config["hardness"]
 HARDNESS_INSTANCE = "d{d}_k{k}_eta{eta}_seed{seed}"
