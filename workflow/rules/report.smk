@@ -1,0 +1,18 @@
+rule report_provenance:
+    input:
+        code=script_code("report/provenance.py"),
+    output:
+        "results/{section}/provenance.json",
+    log:
+        "results/logs/report_provenance/{section}.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=5,
+    params:
+        config=lambda wc: section_config(wc.section),
+        config_sha256=lambda wc: config_hash(section_config(wc.section)),
+    script:
+        "../../scripts/report/provenance.py"
