@@ -4,7 +4,7 @@ A padded instance (odd k) has d + 1 columns; only the d original coordinates are
 Training sizes are prefixes of the instance's training set (a learning curve on nested samples).
 Each size has its own random stream keyed by (learner, instance, size) and not by the shard, so
 results do not depend on coords_per_job. Iterative learners with trace_points > 0 also record
-their iterates along the way at the largest size (for the gd_barrier figure).
+their iterates along the way at the largest size (scored on V_j into paths.csv).
 """
 
 import time

@@ -2,7 +2,6 @@
 # One cached chain per grid instance (d, k, eta, seed); `recover` thresholds and aggregates.
 from relu_tradeoffs.hardness.algorithm1 import effective_k
 
-
 HARDNESS_TABLES = [
     "results/hardness/coordinates.csv",
     "results/hardness/recovery.csv",
@@ -13,8 +12,6 @@ HARDNESS_TABLES = [
 HARDNESS_FIGURES = [
     figure("hardness_errors"),
     figure("hardness_recovery"),
-    figure("hardness_runtime"),
-    figure("hardness_gd_barrier"),
 ]
 
 
@@ -249,52 +246,3 @@ rule hardness_figure_recovery:
         m_train=HC["m_train"],
     script:
         "../../scripts/hardness/figure_recovery.py"
-
-
-rule hardness_figure_runtime:
-    input:
-        recovery="results/hardness/recovery.csv",
-        code=script_code("hardness/figure_runtime.py"),
-    output:
-        report(
-            figure("hardness_runtime"),
-            caption="../report/hardness_runtime.rst",
-            category="Hardness",
-            labels={"figure": "hardness_runtime"},
-        ),
-    log:
-        "results/logs/figures/hardness_runtime.log",
-    conda:
-        CONDA_ENV
-    threads: 1
-    resources:
-        mem_mb=1000,
-        runtime=5,
-    script:
-        "../../scripts/hardness/figure_runtime.py"
-
-
-rule hardness_figure_gd_barrier:
-    input:
-        paths="results/hardness/paths.csv",
-        plan="results/hardness/plan.csv",
-        code=script_code("hardness/figure_gd_barrier.py"),
-    output:
-        report(
-            figure("hardness_gd_barrier"),
-            caption="../report/hardness_gd_barrier.rst",
-            category="Hardness",
-            labels={"figure": "gd_barrier"},
-        ),
-    log:
-        "results/logs/figures/hardness_gd_barrier.log",
-    conda:
-        CONDA_ENV
-    threads: 1
-    resources:
-        mem_mb=1000,
-        runtime=5,
-    params:
-        instance=HC["figure_instance"],
-    script:
-        "../../scripts/hardness/figure_gd_barrier.py"

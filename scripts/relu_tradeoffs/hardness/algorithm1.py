@@ -111,9 +111,7 @@ def validation_size(eps: float, m_val, m_val_max: int) -> dict:
     }
 
 
-def plan(
-    k: int, eta: float, *, eps, m_val, m_val_max: int, learners, params, odd_k: str
-) -> dict:
+def plan(k: int, eta: float, *, eps, m_val, m_val_max: int, learners, params, odd_k: str) -> dict:
     """Everything Algorithm 1 fixes for a (k, eta) before seeing data, per learner.
 
     A padded odd k takes every number (c_k, gaps, eps, m_val) from k + 1, the sparsity the

@@ -45,7 +45,14 @@ def test_padded_plan_takes_every_number_from_k_plus_1(k):
 
 
 def test_only_odd_k_from_3_is_padded():
-    assert [hardness.padded(k, "pad") for k in range(1, 7)] == [False, False, True, False, True, False]
+    assert [hardness.padded(k, "pad") for k in range(1, 7)] == [
+        False,
+        False,
+        True,
+        False,
+        True,
+        False,
+    ]
     assert not any(hardness.padded(k, "skip") for k in range(1, 7))
     assert hardness.effective_k(1, "pad") == 1 and hardness.effective_k(3, "skip") == 3
     with pytest.raises(ValueError, match="odd_k"):
