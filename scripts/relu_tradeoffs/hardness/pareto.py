@@ -146,11 +146,21 @@ def pareto_front(seconds, excess) -> np.ndarray:
     return ~np.any(better_or_equal & strictly, axis=1)
 
 
+def proper_front(learners, seconds, excess) -> np.ndarray:
+    """The Pareto front among the proper (ReLU) learners' points; improper points are never on it
+    (lowdeg's constant term beats every unbiased ReLU without seeing S, see the module note)."""
+    proper = np.array([get(name).proper for name in learners], dtype=bool)
+    front = np.zeros(proper.size, dtype=bool)
+    front[proper] = pareto_front(np.asarray(seconds)[proper], np.asarray(excess)[proper])
+    return front
+
+
 def with_front(rows: list[dict]) -> list[dict]:
-    """The pareto rows with ``front``: on the Pareto front of its (k, seed) in seconds and excess."""
+    """The pareto rows with ``front``: on the proper learners' front of its (k, seed)."""
     out = []
     for key in sorted({(row["k"], row["seed"]) for row in rows}):
         group = [row for row in rows if (row["k"], row["seed"]) == key]
-        front = pareto_front([r["seconds"] for r in group], [r["excess_err"] for r in group])
+        columns = [[r[c] for r in group] for c in ("learner", "seconds", "excess_err")]
+        front = proper_front(*columns)
         out += [{**row, "front": bool(f)} for row, f in zip(group, front, strict=True)]
     return out

@@ -5,6 +5,7 @@ grid of any shape renders."""
 import numpy as np
 from matplotlib.ticker import NullFormatter, ScalarFormatter
 
+from relu_tradeoffs.hardness.learners import get
 from relu_tradeoffs.hardness.tradeoff import eps_exponent
 
 
@@ -90,16 +91,25 @@ def excess_panel(ax, group, lines, learners):
             fmt="o-",
             ms=4,
             color=f"C{i}",
-            label=name,
+            label=name if get(name).proper else f"{name} (improper)",
             capsize=2,
         )
     front = group[group.front].sort_values("seconds")
-    ax.plot(front.seconds, front.excess_err, "s", ms=10, mfc="none", mec="k", label="Pareto front")
+    ax.plot(
+        front.seconds,
+        front.excess_err,
+        "s",
+        ms=10,
+        mfc="none",
+        mec="k",
+        label="Pareto front (ReLUs)",
+    )
     eps, floor_excess = lines
+    ax.set_yscale("symlog", linthresh=eps / 4, linscale=2)
     ax.axhline(eps, color="C3", ls="--", lw=1, label="eps_k")
     ax.axhline(floor_excess, color="0.4", ls=":", lw=1, label="ReLU ignoring S (Claim 3)")
     ax.axhline(0.0, color="0.5", lw=0.8)
-    ax.set(xscale="log", xlabel="CPU seconds (all S_j, j not in S)", ylabel="excess error")
+    ax.set(xscale="log", xlabel="CPU seconds (all S_j, j not in S)", ylabel="excess error (symlog)")
     plain_log_ticks(ax.xaxis)
     missing = [name for name in learners if name not in set(group.learner)]
     if missing:

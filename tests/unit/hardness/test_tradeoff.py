@@ -92,6 +92,9 @@ def test_with_slopes_work_exponent_and_missing_fits():
 def test_pareto_front():
     front = pareto.pareto_front([1, 2, 3, 1, 5], [0.5, 0.2, 0.3, 0.6, 0.1])
     np.testing.assert_array_equal(front, [True, True, False, False, True])
+    # The improper lowdeg beats every ReLU but is never on the proper learners' front.
+    mixed = pareto.proper_front(["gd", "lowdeg", "exhaustive"], [1, 0.5, 2], [0.1, -0.2, 0.05])
+    np.testing.assert_array_equal(mixed, [True, False, True])
 
 
 def test_validation_losses_mean_and_standard_error():
