@@ -4,17 +4,14 @@ A padded plan (odd k >= 3 under hardness.odd_k: pad) appends one uniform +-1 coo
 multiplies the label; ``support`` stays S (the tested coordinates), ``padding_coordinate`` is d.
 """
 
-import json
-from pathlib import Path
-
 from relu_tradeoffs.hardness import parity
-from relu_tradeoffs.pipeline.io import rule_logger, save_npy, write_json
+from relu_tradeoffs.pipeline.io import read_json, rule_logger, save_npy, write_json
 from relu_tradeoffs.pipeline.seeding import rng_for
 
 log = rule_logger(snakemake.log[0])
 wc = snakemake.wildcards
 d, k, eta, seed = int(wc.d), int(wc.k), float(wc.eta), int(wc.seed)
-plan = json.loads(Path(snakemake.input.plan).read_text())
+plan = read_json(snakemake.input.plan)
 m_train, m_val = snakemake.params.m_train, plan["m_val"]
 
 rng = rng_for(snakemake.params.seed, "hardness", "slpn", d, k, wc.eta, seed)

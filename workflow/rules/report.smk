@@ -16,3 +16,21 @@ rule report_provenance:
         config_sha256=lambda wc: config_hash(section_config(wc.section)),
     script:
         "../../scripts/report/provenance.py"
+
+
+rule report_rulegraph:
+    input:
+        code=script_code("report/rulegraph.py"),
+    output:
+        dot="docs/rulegraph.dot",
+        svg="docs/rulegraph.svg",
+    log:
+        "results/logs/report_rulegraph/rulegraph.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=1000,
+        runtime=5,
+    script:
+        "../../scripts/report/rulegraph.py"
