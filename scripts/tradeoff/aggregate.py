@@ -1,20 +1,15 @@
 """Rule tradeoff_aggregate: scaling.csv (with the fitted exponents), pareto.csv (with the front)
 and gd.csv from the per-job records."""
 
-import json
-from pathlib import Path
-
 import pandas as pd
 from relu_tradeoffs.hardness.pareto import with_front
 from relu_tradeoffs.hardness.tradeoff import with_slopes
-from relu_tradeoffs.pipeline.io import rule_logger, write_csv
+from relu_tradeoffs.pipeline.io import read_json, rule_logger, write_csv
 from relu_tradeoffs.pipeline.seeding import rng_for
 
 log = rule_logger(snakemake.log[0])
 p, inp, out = snakemake.params, snakemake.input, snakemake.output
-records = {
-    key: [json.loads(Path(f).read_text()) for f in inp[key]] for key in ("scaling", "pareto", "gd")
-}
+records = {key: [read_json(f) for f in inp[key]] for key in ("scaling", "pareto", "gd")}
 CONTRACT = {
     "scaling": ["k", "d", "eps", "seconds", "work", "success", "slope_d"],
     "pareto": ["learner", "budget", "k", "d", "seconds", "excess_err", "excess_err_se"],
