@@ -145,4 +145,4 @@ def gd_panels(top, bottom, rows, k):
     if rows.d.nunique() < 2:
         note(top, "one d only")
     if not rows.m_val_reached.all():
-        note(bottom, f"m_val = {rows.m_val.iloc[0]} < 100/eps^2: the test may err")
+        bottom.set_title(f"m_val = {rows.m_val.iloc[0]} < 100/eps^2: the test may err", fontsize=7)

@@ -57,5 +57,5 @@ def test_gd_panels_with_one_d():
     )  # fmt: skip
     fig, (top, bottom) = plt.subplots(2, 1)
     tf.gd_panels(top, bottom, rows, 2)
-    assert "one d only" in _texts(top) and "100/eps^2" in _texts(bottom)
+    assert "one d only" in _texts(top) and "100/eps^2" in bottom.get_title()
     plt.close(fig)
