@@ -33,7 +33,8 @@ rule tradeoff_scaling:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=lambda wc, attempt: 2000 * attempt,
+        # The subsets and per-candidate losses: ~1 GB at 1e7 candidates.
+        mem_mb=lambda wc, attempt: 4000 * attempt,
         runtime=60,
     params:
         **{key: TC["scaling"][key] for key in ("m_factor", "timed_work", "repeats")},

@@ -13,8 +13,9 @@ candidate-samples (at least ``m_time_min`` examples, at most ``m_time_max``), an
 scaled to the training size m = ceil(m_factor / eps^2) the instance is charged for; the table
 keeps both numbers. A fixed amount of timed work keeps the cheap scans (k = 1 at any d) out of
 the microsecond range where call overhead, not the scan, would be measured. The scan multiplies an (m x d') block by a dense (d' x
-candidates) matrix, so each candidate-sample costs O(d') and the time grows like d'^(k' + 1), one
-power of d more than the candidate count d'^k' / k'!.
+candidates) matrix, so each candidate-sample costs up to O(d') and the time grows between the
+candidate count's d'^k' / k'! and one power of d more (less than one where the scan is bound by
+memory traffic, not arithmetic); the table reports both exponents (slope_d and slope_work).
 """
 
 import math
