@@ -34,12 +34,5 @@ gd = table([{**row, **{key: r[key] for key in meta}} for r in records["gd"] for 
 write_csv(scaling.sort_values(["k", "d"]), out.scaling)
 write_csv(pareto.sort_values(["k", "seed", "learner", "work"]), out.pareto)
 write_csv(gd.sort_values(["k", "d", "seed", "m_train", "steps"]), out.gd)
-for k, row in scaling.groupby("k").first().iterrows():
-    log.info(
-        "k = %d: slope_d %.2f [%.2f, %.2f], work exponent %.2f",
-        k,
-        row.slope_d,
-        row.slope_d_lo,
-        row.slope_d_hi,
-        row.slope_work,
-    )
+slopes = scaling.groupby("k")[["slope_d", "slope_d_lo", "slope_d_hi", "slope_work"]].first()
+log.info("time exponents in d per k (fit, interval, work):\n%s", slopes.to_string())
