@@ -17,7 +17,7 @@ for (d, eta), rows in usable.groupby(["d", "eta"]):
     ax.step(
         1 / rows.eps, rows.cost_lower_bound, "o-", where="post", ms=3, label=f"d = {d}, eta = {eta}"
     )
-    for row in rows[rows.eta == eta].itertuples():
+    for row in rows[rows.eta == usable.eta.min()].itertuples():  # label one eta: less clutter
         ax.annotate(
             f"{int(row.k)}{'+' if row.k_capped else ''}",
             (1 / row.eps, row.cost_lower_bound),
