@@ -42,7 +42,7 @@ wildcard_constraints:
     opt=r"\d+(\.\d+)?(e-\d+)?",
     learner="|".join(HARDNESS_LEARNERS),
     noise="|".join(NOISE_MODELS),
-    section="theory|hardness|approx|figures",
+    section="theory|hardness|approx|tradeoff|figures",
 
 
 def script_code(script):
@@ -127,3 +127,16 @@ def hardness_data_mb(wildcards, bytes_per_entry):
 
 def hardness_learner_params(learner):
     return HC["params"][learner]
+
+
+# The tradeoff wing (tradeoff.smk): its section and the (k, d) points of the scaling grid.
+TC = config["tradeoff"]
+
+
+def tradeoff_scaling_points():
+    return [
+        f"results/tradeoff/scaling/k{k}_d{d}.json"
+        for group in TC["scaling"]["grid"]
+        for k in group["k"]
+        for d in group["d"]
+    ]
