@@ -1,4 +1,9 @@
-"""Localization (Awasthi, Balcan, Long 2014): hinge-loss minimization in shrinking bands.
+"""A localization-flavoured heuristic for *biased* halfspaces: hinge losses in shrinking bands.
+
+Not Awasthi, Balcan, Long 2014 (that is :mod:`relu_tradeoffs.approx.halfspace.abl14`): one
+sample is reused in every round, each round takes a fixed number of normalised subgradient
+steps instead of solving its hinge problem, and the bands carry a bias. None of ABL14's
+guarantees apply; it is kept as the learner of the extension ``alg2_biased_localized_hinge``.
 
 Warm start: the averaging direction w_0 and the 0/1-best threshold t_0 along it. Round
 k = 0, 1, ... keeps the examples in the band |w_k.x - t_k| <= b_k, b_k = b0 2^-k, and minimises
