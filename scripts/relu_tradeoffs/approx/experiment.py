@@ -16,12 +16,11 @@ import time
 
 import numpy as np
 
-from relu_tradeoffs import alg2, noise, rivals
-from relu_tradeoffs.approx import reference, theorem5
+from relu_tradeoffs.approx import alg2, noise, reference, rivals, theorem5
 from relu_tradeoffs.approx.regimes import opt_floor, planted_norm
-from relu_tradeoffs.approx_config import parse_method
+from relu_tradeoffs.approx.config import parse_method
 from relu_tradeoffs.relu import relu
-from relu_tradeoffs.seeding import rng_for
+from relu_tradeoffs.pipeline.seeding import rng_for
 
 
 def draw(section, seed, key, cal):

@@ -13,7 +13,7 @@ import numpy as np
 
 from relu_tradeoffs.relu import relu
 
-from .regimes import project
+from relu_tradeoffs.approx.regimes import project
 
 
 class NotOptimal(RuntimeError):
