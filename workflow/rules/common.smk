@@ -14,6 +14,7 @@ from relu_tradeoffs.pipeline.config import ConfigError  # noqa: E402
 from relu_tradeoffs.pipeline.deps import script_kernel_files  # noqa: E402
 from relu_tradeoffs.pipeline.provenance import config_hash  # noqa: E402
 from relu_tradeoffs.approx.noise import MODELS as NOISE_MODELS  # noqa: E402
+from relu_tradeoffs.approx.regimes import REGIMES  # noqa: E402
 from relu_tradeoffs.hardness.learners import REGISTRY as HARDNESS_LEARNERS  # noqa: E402
 from relu_tradeoffs.validation import validate  # noqa: E402
 
@@ -41,6 +42,7 @@ wildcard_constraints:
     opt=r"\d+(\.\d+)?(e-\d+)?",
     learner="|".join(HARDNESS_LEARNERS),
     noise="|".join(NOISE_MODELS),
+    regime="|".join(REGIMES),
     section="theory|hardness|approx|figures",
 
 

@@ -48,10 +48,10 @@ def opt_targets(section, regime, noise):
     return [0] if noise == "none" else list(section[targets_key(regime)])
 
 
-def _names(section, key, known):
+def _names(names, key, word, known):
     return [
-        f"config key 'approx.{key}[{i}]': unknown name '{name}' (known: {', '.join(known)})"
-        for i, name in enumerate(section[key])
+        f"config key 'approx.{key}[{i}]': unknown {word} '{name}' (known: {', '.join(known)})"
+        for i, name in enumerate(names)
         if name not in known
     ]
 
@@ -77,7 +77,9 @@ def _parity(section):
         return []
     # Odd k >= 3: no unbiased ReLU correlates with the lifted parity beyond its mean, so the
     # parity labels are pure noise to every method and the calibration holds for every w*.
-    problems = [] if k >= 3 and k % 2 else [f"config key 'approx.parity.k': k = {k} must be odd and >= 3"]
+    problems = (
+        [] if k >= 3 and k % 2 else [f"config key 'approx.parity.k': k = {k} must be odd and >= 3"]
+    )
     return problems + [
         f"config key 'approx.d[{i}]': d = {d} must exceed approx.parity.k = {k}"
         for i, d in enumerate(section["d"])
@@ -86,10 +88,11 @@ def _parity(section):
 
 
 def check(section) -> list[str]:
-    problems = _names(section, "noise", NOISE_MODELS) + _names(section, "methods", METHODS)
-    problems += _names(section, "regimes", REGIMES)
-    problems += _names(section["theorem5"], "learners", HALFSPACE_LEARNERS)
-    problems = [p.replace("'approx.learners", "'approx.theorem5.learners") for p in problems]
+    problems = _names(section["noise"], "noise", "noise model", NOISE_MODELS)
+    problems += _names(section["methods"], "methods", "method", METHODS)
+    problems += _names(section["regimes"], "regimes", "regime", REGIMES)
+    learners = section["theorem5"]["learners"]
+    problems += _names(learners, "theorem5.learners", "halfspace learner", HALFSPACE_LEARNERS)
     problems += _targets(section) + _parity(section)
     if section["m_test"] < 1000:
         problems.append(

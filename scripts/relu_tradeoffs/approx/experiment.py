@@ -17,10 +17,10 @@ import time
 import numpy as np
 
 from relu_tradeoffs.approx import alg2, noise, reference, rivals, theorem5
-from relu_tradeoffs.approx.regimes import opt_floor, planted_norm
 from relu_tradeoffs.approx.config import parse_method
-from relu_tradeoffs.relu import relu
+from relu_tradeoffs.approx.regimes import opt_floor, planted_norm
 from relu_tradeoffs.pipeline.seeding import rng_for
+from relu_tradeoffs.relu import relu
 
 
 def draw(section, seed, key, cal):
@@ -77,9 +77,11 @@ def best_relu(inst, test, fresh, starts, rng, regime, ref_params):
     params = {k: v for k, v in ref_params.items() if k != "sample_factor"}
     w_ref, mapping = reference.fit(*fresh, starts, rng, regime, **params)
     X, y = test
-    errs = [float(np.mean((relu(X @ w) - y) ** 2)) for w in (inst.w_star, w_ref)]
-    w_opt = inst.w_star if errs[0] <= errs[1] else w_ref
-    return w_opt, min(errs), w_ref, mapping, errs
+    losses = [(relu(X @ w) - y) ** 2 for w in (inst.w_star, w_ref)]
+    errs = [float(loss.mean()) for loss in losses]
+    best = int(errs[1] < errs[0])
+    opt_se = float(losses[best].std(ddof=1) / np.sqrt(y.size))
+    return (inst.w_star, w_ref)[best], errs[best], w_ref, mapping, errs + [opt_se]
 
 
 def is_paper_alpha(method):
@@ -91,10 +93,14 @@ def run_instance(section, seed, key, cal):
     regime = key[1]
     inst, train, test, fresh = draw(section, seed, key, cal)
     late = [m for m in section["methods"] if is_paper_alpha(m)]
-    fits = run_methods([m for m in section["methods"] if m not in late], train, section, seed, key, 0)
+    fits = run_methods(
+        [m for m in section["methods"] if m not in late], train, section, seed, key, 0
+    )
     starts = [inst.w_star] + [f[0] for f in fits.values()]
     ref_rng = rng_for(seed, *key, "reference")
-    _, opt_1, w_ref, _, _ = best_relu(inst, test, fresh, starts, ref_rng, regime, section["reference"])
+    _, opt_1, w_ref, _, _ = best_relu(
+        inst, test, fresh, starts, ref_rng, regime, section["reference"]
+    )
     fits |= run_methods(late, train, section, seed, key, opt_1 ** (1 / 3))
     starts = [w_ref] + [fits[m][0] for m in late]
     ref = dict(section["reference"], restarts=0)
@@ -104,6 +110,7 @@ def run_instance(section, seed, key, cal):
     extra = {
         "opt_planted": errs[0],
         "opt_reference": errs[1],
+        "opt_se": errs[2],
         "opt_floor": opt_floor(regime),
         "alpha_opt": opt_1,
         "reference_grad_norm": mapping,
@@ -124,16 +131,20 @@ def error_row(method, fit, test, inst, w_opt, common, extra):
     w, alpha, _, seconds = fit
     X, y = test
     gap, gap_se = reference.paired_gap(X, y, w, w_opt)
-    return common | {
-        "method": method,
-        "alpha": alpha,
-        "test_err": float(np.mean((relu(X @ w) - y) ** 2)),
-        "dist_to_wstar": float(np.linalg.norm(w - inst.w_star)),
-        "seconds": seconds,
-        "dist_to_wopt": float(np.linalg.norm(w - w_opt)),
-        "gap_se": gap_se,
-        "w_norm_fit": float(np.linalg.norm(w)),
-    } | extra
+    return (
+        common
+        | {
+            "method": method,
+            "alpha": alpha,
+            "test_err": float(np.mean((relu(X @ w) - y) ** 2)),
+            "dist_to_wstar": float(np.linalg.norm(w - inst.w_star)),
+            "seconds": seconds,
+            "dist_to_wopt": float(np.linalg.norm(w - w_opt)),
+            "gap_se": gap_se,
+            "w_norm_fit": float(np.linalg.norm(w)),
+        }
+        | extra
+    )
 
 
 def curve_rows(method, fit, test, common, paper_alpha):
@@ -169,3 +180,14 @@ def theorem5_rows(section, seed, key, train, test, w_opt, opt, common):
                 | theorem5.chain(*test, w_opt, opt, alpha, w)
             )
     return rows
+
+
+def run_job(section, seed, regime, noise_model, d, instance_seed, calibrations):
+    """Every opt target of one (regime, noise, d, seed): the three row lists of run_instance,
+    concatenated. ``calibrations`` maps an opt-target label ("0.01") to its calibration."""
+    out = ([], [], [])
+    for target, cal in calibrations.items():
+        key = ("approx", regime, noise_model, str(d), target, str(instance_seed))
+        for rows, new in zip(out, run_instance(section, seed, key, cal), strict=True):
+            rows += new
+    return out

@@ -11,9 +11,8 @@ first-order optimality condition over the class); the fit of least reference los
 
 import numpy as np
 
-from relu_tradeoffs.relu import relu
-
 from relu_tradeoffs.approx.regimes import project
+from relu_tradeoffs.relu import relu
 
 
 class NotOptimal(RuntimeError):
@@ -75,11 +74,7 @@ def check_opt(rows, z=3.0):
     """Raise :class:`NotOptimal` naming every (instance, method) whose test error lies more than
     z standard errors (of the paired difference) below opt. Rows are dicts or a DataFrame's
     records with regime, noise, d, opt_target, seed, method, test_err, opt, gap_se."""
-    bad = [
-        r
-        for r in rows
-        if r["test_err"] < r["opt"] - z * r["gap_se"]
-    ]
+    bad = [r for r in rows if r["test_err"] < r["opt"] - z * r["gap_se"]]
     if bad:
         named = "; ".join(
             f"{r['regime']}/{r['noise']}/d{r['d']}/opt{r['opt_target']:g}/seed{r['seed']}: "

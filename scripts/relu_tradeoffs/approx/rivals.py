@@ -9,7 +9,6 @@ Gradients use the convention ReLU'(0) = 1/2, so plain gradient descent can leave
 import numpy as np
 
 from relu_tradeoffs.approx.regimes import project
-
 from relu_tradeoffs.relu import relu
 
 

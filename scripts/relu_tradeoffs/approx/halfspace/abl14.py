@@ -102,7 +102,13 @@ def fit(X, labels, rng, eps, b1, r1, tau_ratio, smoothing, tol, max_steps):
         if band.size == 0:
             raise NotConverged(f"round {k}: the band |w.x| <= {b:g} of the fresh part is empty")
         v = hinge_in_ball(
-            X[band], labels[band], w, r1 * 2.0 ** -(k - 1), tau_ratio * b, smoothing, tol,
+            X[band],
+            labels[band],
+            w,
+            r1 * 2.0 ** -(k - 1),
+            tau_ratio * b,
+            smoothing,
+            tol,
             max_steps,
         )
         w = v / np.linalg.norm(v)
