@@ -1,6 +1,3 @@
-from relu_tradeoffs.approx import config as approx_config
-
-APPROX = config["approx"]
 APPROX_TABLES = [
     "results/approx/errors.csv",
     "results/approx/alpha_curve.csv",
@@ -15,44 +12,6 @@ APPROX_FIGURES = [
     figure("approx_ratio"),
     figure("approx_theorem5_chain"),
 ]
-# One fit job per (regime, noise, d, seed) runs every opt target of that noise model (`none`
-# has the single target 0, approx_config.opt_targets); each instance keeps its own streams.
-APPROX_JOB = "{regime}_{noise}_d{d}_seed{seed}"
-APPROX_JOBS = [
-    {"regime": regime, "noise": noise, "d": d, "seed": seed}
-    for regime in APPROX["regimes"]
-    for noise in APPROX["noise"]
-    for d in APPROX["d"]
-    for seed in APPROX["seeds"]
-]
-
-
-def calibration_paths(regime, noise):
-    """The calibration files of one (regime, noise): one per opt target."""
-    return [
-        f"results/approx/calibration/{regime}_{noise}_opt{opt:g}.json"
-        for opt in approx_config.opt_targets(APPROX, regime, noise)
-    ]
-
-
-def approx_calibrations(wildcards):
-    return calibration_paths(wildcards.regime, wildcards.noise)
-
-
-APPROX_RUNS = {
-    kind: [
-        f"results/approx/runs/{kind}/" + APPROX_JOB.format(**job) + ".csv"
-        for job in APPROX_JOBS
-    ]
-    for kind in ("errors", "alpha", "theorem5")
-}
-APPROX_CALIBRATIONS = sorted(
-    {
-        path
-        for job in APPROX_JOBS
-        for path in calibration_paths(job["regime"], job["noise"])
-    }
-)
 
 
 rule approx_calibrate:
