@@ -169,14 +169,15 @@ def theorem5_rows(section, seed, key, train, test, w_opt, opt, common):
     cfg, rows = section["theorem5"], []
     for learner in cfg["learners"]:
         rng = rng_for(seed, *key, "theorem5", learner)
-        for alpha in theorem5.alpha_grid(opt, cfg["alpha_factors"]):
+        factors = cfg["alpha_factors"]
+        for factor, alpha in zip(factors, theorem5.alpha_grid(opt, factors), strict=True):
             if alg2.min_class_size(train[1], alpha) < section["alpha"]["min_class"]:
                 continue
             params = section["params"][learner]
             w = alg2.fit(*train, alpha, learner, rng, params, key[1])
             rows.append(
                 {k: v for k, v in common.items() if k != "opt"}
-                | {"learner": learner}
+                | {"learner": learner, "alpha_factor": factor}
                 | theorem5.chain(*test, w_opt, opt, alpha, w)
             )
     return rows
