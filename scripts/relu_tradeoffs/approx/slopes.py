@@ -6,6 +6,8 @@ log(error) against log(opt) over the points. The bootstrap redraws the seeds wit
 (the same seeds for every point: one seed is one draw of every instance) and refits.
 """
 
+import warnings
+
 import numpy as np
 
 
@@ -25,8 +27,12 @@ def slope_with_interval(opt, err, rng, draws, level=0.95):
     if opt.shape[1] < 2:
         return slope, np.nan, np.nan
     pick = rng.integers(0, opt.shape[1], size=(draws, opt.shape[1]))
-    boot_opt = np.log(np.nanmedian(opt[:, pick], axis=2)).T  # (draws, points)
-    boot_err = np.log(np.nanmedian(err[:, pick], axis=2)).T
+    # A ragged grid (a point without some seed) makes some draws all-NaN at that point: those
+    # draws give a NaN slope, which the percentiles skip.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        boot_opt = np.log(np.nanmedian(opt[:, pick], axis=2)).T  # (draws, points)
+        boot_err = np.log(np.nanmedian(err[:, pick], axis=2)).T
     boot = fit_slope(boot_opt, boot_err)
     tail = (1 - level) / 2 * 100
     low, high = np.nanpercentile(boot, [tail, 100 - tail])
