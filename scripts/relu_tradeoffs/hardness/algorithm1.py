@@ -154,69 +154,66 @@ def format_set(indices) -> str:
     return ";".join(str(int(i)) for i in sorted(indices))
 
 
+def _coordinate_rows(common, in_support, errs, threshold, **extra) -> list[dict]:
+    """One row per tested coordinate j: its validation error and, given a threshold, the test."""
+    rows = []
+    for j, err in enumerate(errs):
+        row = {
+            **common,
+            **extra,
+            "coordinate": j,
+            "in_support": bool(in_support[j]),
+            "val_err": err,
+        }
+        if threshold is not None:
+            row |= {"threshold": threshold, "relevant": bool(err >= threshold)}
+        rows.append(row)
+    return rows
+
+
+def _recovery_row(common, support, in_support, errs, threshold, m_train, seconds) -> dict:
+    """The recovered set, compared with S: exact or not, false positives and false negatives."""
+    rel = relevant(errs, threshold)
+    recovered = np.flatnonzero(rel)
+    return {
+        **common,
+        "m_train": m_train,
+        "true_set": format_set(support),
+        "recovered_set": format_set(recovered),
+        "exact": bool(np.array_equal(recovered, support)),
+        "seconds": seconds,
+        "false_positives": int(np.sum(rel & ~in_support)),
+        "false_negatives": int(np.sum(~rel & in_support)),
+    }
+
+
 def recover_instance(score: dict, plan: dict) -> dict:
     """Algorithm 1's test on one instance: table rows per coordinate, per recovery and per trace.
 
     ``score`` is the score rule's record (support, m_val, per learner: training sizes, seconds,
     validation errors (n_m, d), traced iterations and their errors (T, d)); ``plan`` is the
     instance's (k, eta) plan. Only the d original coordinates are tested: a padded instance's
-    extra coordinate d is known to be in the support and is never reported. Returns {"coordinates": [...], "recovery": [...], "paths": [...]}.
+    extra coordinate d is known to be in the support and is never reported.
+    Returns {"coordinates": [...], "recovery": [...], "paths": [...]}.
     """
-    d = score["d"]
     support = np.array(score["support"])
-    in_support = np.isin(np.arange(d), support)
+    in_support = np.isin(np.arange(score["d"]), support)
+    instance = {key: score[key] for key in ("d", "k", "eta", "m_val", "seed")}
     rows = {"coordinates": [], "recovery": [], "paths": []}
     for name, res in score["learners"].items():
         entry = plan["learners"][name]
-        common = {
-            "learner": name,
-            "d": d,
-            "k": score["k"],
-            "eta": score["eta"],
-            "m_val": score["m_val"],
-            "seed": score["seed"],
-            "eps": plan["eps"],
-            "has_gap": entry["has_gap"],
-            "m_val_reached": plan["m_val_reached"],
-            "padded": plan["padded"],
-        }
+        common = {"learner": name, **instance, "eps": plan["eps"], "has_gap": entry["has_gap"]}
+        common |= {"m_val_reached": plan["m_val_reached"], "padded": plan["padded"]}
+        threshold = entry["threshold"]
         for m, errs, seconds in zip(res["m_train"], res["val_err"], res["seconds"], strict=True):
-            rel = relevant(errs, entry["threshold"])
-            rows["coordinates"] += [
-                {
-                    **common,
-                    "m_train": m,
-                    "coordinate": j,
-                    "in_support": bool(in_support[j]),
-                    "val_err": errs[j],
-                    "threshold": entry["threshold"],
-                    "relevant": bool(rel[j]),
-                }
-                for j in range(d)
-            ]
-            recovered = np.flatnonzero(rel)
+            rows["coordinates"] += _coordinate_rows(common, in_support, errs, threshold, m_train=m)
             rows["recovery"].append(
-                {
-                    **common,
-                    "m_train": m,
-                    "true_set": format_set(support),
-                    "recovered_set": format_set(recovered),
-                    "exact": bool(np.array_equal(recovered, support)),
-                    "seconds": seconds,
-                    "false_positives": int(np.sum(rel & ~in_support)),
-                    "false_negatives": int(np.sum(~rel & in_support)),
-                }
+                _recovery_row(
+                    common, support, in_support, errs, threshold, m_train=m, seconds=seconds
+                )
             )
         for it, errs in zip(res["path_iterations"], res["path_val_err"], strict=True):
-            rows["paths"] += [
-                {
-                    **common,
-                    "m_train": max(res["m_train"]),
-                    "iteration": it,
-                    "coordinate": j,
-                    "in_support": bool(in_support[j]),
-                    "val_err": errs[j],
-                }
-                for j in range(d)
-            ]
+            rows["paths"] += _coordinate_rows(
+                common, in_support, errs, None, m_train=max(res["m_train"]), iteration=it
+            )
     return rows
