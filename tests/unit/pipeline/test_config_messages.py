@@ -89,6 +89,10 @@ APPROX = [
         lambda a: a.update(opt=[0.01, 0.25]),
         "config key 'approx.opt[1]': opt target 0.25 must lie in (0, 1/4)",
     ),
+    (
+        lambda a: a.update(opt=[0.0]),
+        "config key 'approx.opt[0]': opt target 0.0 must lie in (0, 1/4)",
+    ),
     (lambda a: a["parity"].update(k=5), None),  # odd and >= 3: fine
     (
         lambda a: a["parity"].update(k=1),
