@@ -132,3 +132,9 @@ def test_flip_replaces_at_most_half_of_the_points(sample):
     np.testing.assert_allclose(
         y[~below], np.clip(X[~below] @ inst.w_star, 0, 1), rtol=0, atol=1e-15
     )
+
+
+def test_parity_support_is_a_set_of_distinct_coordinates():
+    for seed in range(20):
+        inst = noise.make_instance(np.random.default_rng(seed), 4, W_NORM, 4, ETA, C)
+        np.testing.assert_array_equal(inst.support, [0, 1, 2, 3])

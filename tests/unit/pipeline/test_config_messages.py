@@ -66,7 +66,8 @@ def test_hardness_rules_say_exactly_what_is_wrong(edit, message):
     assert hardness_config.check(_section("hardness", edit)) == [message]
 
 
-def test_hardness_m_val_at_the_cap_and_auto_are_fine():
+def test_hardness_smallest_k_and_m_val_at_the_cap_are_fine():
+    assert hardness_config.check(_section("hardness", lambda h: h["grid"].update(k=[1, 4]))) == []
     assert hardness_config.check(_section("hardness", lambda h: h.update(m_val=2250000))) == []
     assert (
         hardness_config.check(_section("hardness", lambda h: h.update(m_train_sweep=[50000]))) == []
