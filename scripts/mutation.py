@@ -134,7 +134,9 @@ def collect() -> list[dict]:
         data.load()
         for name, code in sorted(data.exit_code_by_key.items(), key=lambda kv: natural(kv[0])):
             status = status_by_exit_code[code]
-            diff = "" if status in KILLED else get_diff_for_mutant(name, path=path)
+            diff = (
+                "" if status in KILLED | {"not checked"} else get_diff_for_mutant(name, path=path)
+            )
             module = str(Path(path).relative_to(f"src/{PACKAGE}"))
             rows.append(
                 {
@@ -157,10 +159,9 @@ def natural(name: str):
 def classify(rows: list[dict], explanations: list[dict]) -> None:
     """Give every surviving mutant its verdict (equivalent, accepted or unexplained) and why."""
     for row in rows:
-        row["verdict"], row["why"] = (
-            ("killed", "") if row["status"] in KILLED else ("unexplained", "")
-        )
-        if row["verdict"] == "killed":
+        row["verdict"], row["why"] = ("unexplained", "")
+        if row["status"] in KILLED | {"not checked"}:
+            row["verdict"] = "killed" if row["status"] in KILLED else "not checked"
             continue
         mutated = changed_lines(row["diff"])
         for entry in explanations:
@@ -172,9 +173,10 @@ def classify(rows: list[dict], explanations: list[dict]) -> None:
 
 
 def score(rows) -> tuple[int, int, int, float]:
-    """(mutants, equivalent, killed, killed / non-equivalent)."""
+    """(mutants tested, equivalent, killed, killed / non-equivalent); a run stopped early leaves
+    mutants not checked, which count nowhere."""
     count = Counter(r["verdict"] for r in rows)
-    total, equivalent = len(rows), count["equivalent"]
+    total, equivalent = len(rows) - count["not checked"], count["equivalent"]
     eligible = total - equivalent
     return total, equivalent, count["killed"], count["killed"] / eligible if eligible else 1.0
 
@@ -189,22 +191,32 @@ def render(rows: list[dict], command: str, seconds: float) -> str:
         "`scripts/mutation_survivors.yaml`; how to run it is in [testing.md](testing.md).",
         "",
         f"**Score: {share:.1%}** of the {total - equivalent} non-equivalent mutants killed "
-        f"({killed} killed, {equivalent} equivalent, {total} in all). Run time: {seconds / 60:.1f} "
+        f"({killed} killed, {equivalent} equivalent, {total} tested). Run time: {seconds / 60:.1f} "
         "min.",
         "",
-        "| module | mutants | killed | equivalent | accepted | unexplained | score |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    unchecked = sum(r["verdict"] == "not checked" for r in rows)
+    if unchecked:
+        out += [
+            f"**The run was stopped before the end: {unchecked} of {len(rows)} mutants were not "
+            "checked** (column *not checked*); the score is over the tested ones.",
+            "",
+        ]
+    out += [
+        "| module | mutants | killed | equivalent | accepted | unexplained | not checked | score |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for module in sorted({r["module"] for r in rows}):
         sub = [r for r in rows if r["module"] == module]
         count = Counter(r["verdict"] for r in sub)
         t, e, k, s = score(sub)
         out.append(
-            f"| {module} | {t} | {k} | {e} | {count['accepted']} | {count['unexplained']} | {s:.0%} |"
+            f"| {module} | {len(sub)} | {k} | {e} | {count['accepted']} | {count['unexplained']} "
+            f"| {count['not checked']} | {s:.0%} |"
         )
     out += ["", "## Surviving mutants", ""]
     for row in rows:
-        if row["verdict"] == "killed":
+        if row["verdict"] in ("killed", "not checked"):
             continue
         why = f": {row['why']}" if row["why"] else ""
         out += [
@@ -232,7 +244,7 @@ def main(argv=None) -> int:
     mode.add_argument(
         "--retest",
         action="store_true",
-        help="after adding tests: test again only the last run's survivors, with today's tests",
+        help="after adding tests: test again the last run's survivors (only), with today's tests",
     )
     mode.add_argument(
         "--report-only",
@@ -248,7 +260,7 @@ def main(argv=None) -> int:
         run = {"only": args.only, "seconds": 0.0, "retests": 0}
         run_mutmut(args.workers)
     if args.retest:
-        survivors = [r["name"] for r in collect() if r["status"] not in KILLED]
+        survivors = [r["name"] for r in collect() if r["status"] not in KILLED | {"not checked"}]
         refresh_tests()
         run_mutmut(args.workers, survivors)
         run["retests"] += 1

@@ -62,3 +62,9 @@ def test_sigmoid_sgd_is_projected_sgd_on_the_sigmoid_loss():
         t = t + step * dloss.mean()
     np.testing.assert_allclose(got, w, rtol=0, atol=1e-12)  # achieved 1e-16
     assert np.arccos(np.clip(got @ common.average_direction(X, labels), -1, 1)) > 1e-3  # it moved
+
+
+def test_best_threshold_ties_go_to_the_lowest_cut():
+    """Labels +1, -1 at 0 and 1: cutting below everything or above everything both err once;
+    the first (lowest) cut wins."""
+    assert common.best_threshold(np.array([0.0, 1.0]), np.array([1.0, -1.0])) == -1.0

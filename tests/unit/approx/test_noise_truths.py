@@ -121,3 +121,20 @@ def test_labels_stay_in_the_unit_interval_at_the_noisiest_level(model):
     assert 0.0 <= y.min() and y.max() <= 1.0
     if model == "band":  # reflected zeros land at 2c = 1.2: the clip at 1 is what keeps them in
         assert np.sum(y == 1.0) > 100
+
+
+def test_flip_replaces_at_most_half_of_the_points(sample):
+    """Levels above 1/2 are capped: the replaced half is everything below the median of w*.x."""
+    inst, X = sample
+    _, y = noise.flip(None, X, inst, 0.7)
+    below = X @ inst.w_star < 0
+    np.testing.assert_array_equal(y[below], 1.0)
+    np.testing.assert_allclose(
+        y[~below], np.clip(X[~below] @ inst.w_star, 0, 1), rtol=0, atol=1e-15
+    )
+
+
+def test_parity_support_is_a_set_of_distinct_coordinates():
+    for seed in range(20):
+        inst = noise.make_instance(np.random.default_rng(seed), 4, W_NORM, 4, ETA, C)
+        np.testing.assert_array_equal(inst.support, [0, 1, 2, 3])

@@ -20,3 +20,11 @@ def test_random_support_is_uniform_over_subsets_and_coordinates():
     # Achieved p-values 0.80 and 0.53 at this seed; a coordinate never drawn gives p ~ 1e-200.
     assert stats.chisquare(counts).pvalue > 1e-3
     assert stats.chisquare(per_coordinate).pvalue > 1e-3
+
+
+def test_slpn_arrays_are_int8_signs():
+    from relu_tradeoffs.hardness.parity import sample_slpn
+
+    X, y = sample_slpn(np.random.default_rng(0), 500, 5, [0, 3], 0.2)
+    assert X.dtype == np.int8 and y.dtype == np.int8
+    assert set(np.unique(X)) == {-1, 1} and set(np.unique(y)) == {-1, 1}

@@ -66,7 +66,8 @@ def test_hardness_rules_say_exactly_what_is_wrong(edit, message):
     assert hardness_config.check(_section("hardness", edit)) == [message]
 
 
-def test_hardness_m_val_at_the_cap_and_auto_are_fine():
+def test_hardness_smallest_k_and_m_val_at_the_cap_are_fine():
+    assert hardness_config.check(_section("hardness", lambda h: h["grid"].update(k=[1, 4]))) == []
     assert hardness_config.check(_section("hardness", lambda h: h.update(m_val=2250000))) == []
     assert (
         hardness_config.check(_section("hardness", lambda h: h.update(m_train_sweep=[50000]))) == []
@@ -88,6 +89,10 @@ APPROX = [
     (
         lambda a: a.update(opt=[0.01, 0.25]),
         "config key 'approx.opt[1]': opt target 0.25 must lie in (0, 1/4)",
+    ),
+    (
+        lambda a: a.update(opt=[0.0]),
+        "config key 'approx.opt[0]': opt target 0.0 must lie in (0, 1/4)",
     ),
     (lambda a: a["parity"].update(k=5), None),  # odd and >= 3: fine
     (
