@@ -1,6 +1,6 @@
 """Benchmark suite: kernels against this machine's GEMM roofs, the DAG's own costs, disk.
 
-    .venv/bin/python scripts/benchmark.py [kernels] [workflow] [disk] [render] --run-dir <default run>
+    .venv/bin/python scripts/benchmark.py [kernels] [rss] [workflow] [disk] [render] --run-dir <default run>
 
 Writes results/benchmarks/{machine,roofs,exhaustive,gd,rss,workflow,disk,projection}.csv,
 the figure results/figures/bench_kernels.{pdf,png} and docs/benchmarks.md (generated: do not
@@ -93,9 +93,12 @@ def kernels(args):
     )
     tables = {"roofs": roofs, "exhaustive": kb.exhaustive_throughput(args.repeats, roof32)}
     tables["gd"] = kb.gd_speed(args.repeats, tall64.to_dict())
-    with tempfile.TemporaryDirectory() as tmp:
-        tables["rss"] = kb.peak_rss(Path(tmp))
     return tables
+
+
+def rss(args):
+    with tempfile.TemporaryDirectory() as tmp:
+        return {"rss": kb.peak_rss(Path(tmp))}
 
 
 def default_footprint(run_dir):
@@ -131,13 +134,13 @@ def disk(args):
         return {"disk": [default_footprint(args.run_dir), *paper_disk(project, args.run_dir, tmp)]}
 
 
-STAGES = {"kernels": kernels, "workflow": workflow, "disk": disk, "render": None}
+STAGES = {"kernels": kernels, "rss": rss, "workflow": workflow, "disk": disk, "render": None}
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "stages", nargs="*", default=["kernels", "workflow", "disk"], choices=list(STAGES)
+        "stages", nargs="*", default=["kernels", "rss", "workflow", "disk"], choices=list(STAGES)
     )
     parser.add_argument("--run-dir", type=Path, help="a run of the default config (disk footprint)")
     parser.add_argument(

@@ -149,7 +149,7 @@ def gd_speed(repeats: int, roofs64: dict, m=50_000, ds=(16, 32, 64, 128)):
 
 
 _RSS_JOB = """
-import json, resource, sys, time
+import json, sys, time
 import numpy as np
 sys.path.insert(0, {scripts!r})
 from relu_tradeoffs.hardness.learners import exhaustive, gd, score_learners
@@ -168,7 +168,9 @@ elif job == "score":
     chunks = lifted_chunks(0, d, 2, "0.0", 0, m=m_train + m_val, start=m_train, stop=m_train + m_val, chunk=65536)
     score_learners(chunks, {{"gd": [W]}}, {{"gd": {{}}}})
 seconds = time.perf_counter() - start
-print(json.dumps({{"max_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, "seconds": seconds}}))
+# VmHWM, the peak RSS of this process image (ru_maxrss would include the forking parent's).
+hwm = [line for line in open("/proc/self/status") if line.startswith("VmHWM")][0]
+print(json.dumps({{"max_rss": int(hwm.split()[1]) * 1024, "seconds": seconds}}))
 """
 
 
