@@ -84,16 +84,11 @@ def projection(d64_counts, exhaustive, rss, cores=(100, 1000)):
 
 
 def kernels(args):
-    roofs = pd.DataFrame(kb.gemm_roofs(args.repeats))
-    roof32 = roofs[(roofs.matrix == "square") & (roofs.precision == "float32")].gflops.iloc[0]
-    tall64 = (
-        roofs[(roofs.matrix == "tall-skinny") & (roofs.precision == "float64")]
-        .set_index("d")
-        .gflops
-    )
-    tables = {"roofs": roofs, "exhaustive": kb.exhaustive_throughput(args.repeats, roof32)}
-    tables["gd"] = kb.gd_speed(args.repeats, tall64.to_dict())
-    return tables
+    return {
+        "roofs": kb.gemm_roofs(args.repeats),
+        "exhaustive": kb.exhaustive_throughput(args.repeats),
+        "gd": kb.gd_speed(args.repeats),
+    }
 
 
 def rss(args):
