@@ -1,8 +1,8 @@
 """Speed of the hardness kernels against this machine's own roofs, measured in one run.
 
-Every function returns tidy rows (dicts). Times are the best of ``repeats`` runs (the machine is
-shared; the minimum is the least disturbed run), and every speed is reported beside a roof or a
-baseline measured by the same call, so a row's ratio never mixes two runs.
+Every function returns tidy rows (dicts). Times are the least CPU seconds of ``repeats`` runs
+(the machine is shared: CPU time is what a single-threaded kernel would take alone), and every
+speed is reported beside a roof or a baseline measured by the same call.
 """
 
 import json
@@ -22,11 +22,13 @@ GD_SETTINGS = {"steps": 10, "step_size": 0.5, "restarts": 1, "init_norm": 0.4}
 
 
 def best_time(fn, repeats: int) -> float:
+    """Least CPU seconds of ``repeats`` calls (single-threaded: on a loaded machine, the CPU time
+    a call receives approximates its wall time on a quiet one, which wall clocks do not)."""
     times = []
     for _ in range(repeats):
-        start = time.perf_counter()
+        start = time.process_time()
         fn()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return min(times)
 
 
