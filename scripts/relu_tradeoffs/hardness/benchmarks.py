@@ -175,7 +175,7 @@ sys.path.insert(0, {scripts!r})
 from relu_tradeoffs.hardness.learners import exhaustive, gd, score_learners
 from relu_tradeoffs.hardness.parity import lifted_chunks
 job, args = {job!r}, {args!r}
-start = time.perf_counter()
+start = time.process_time()  # CPU seconds: the machine may be shared
 if job == "learn_gd":
     X, y = np.load(args["X"], mmap_mode="r"), np.load(args["y"], mmap_mode="r")
     gd.fit(X, y, np.arange(X.shape[1]), np.random.default_rng(0), **args["settings"])
@@ -187,7 +187,7 @@ elif job == "score":
     d, m_train, m_val = W.shape[-1], args["m_train"], args["m_val"]
     chunks = lifted_chunks(0, d, 2, "0.0", 0, m=m_train + m_val, start=m_train, stop=m_train + m_val, chunk=65536)
     score_learners(chunks, {{"gd": [W]}}, {{"gd": {{}}}})
-seconds = time.perf_counter() - start
+seconds = time.process_time() - start
 # VmHWM, the peak RSS of this process image (ru_maxrss would include the forking parent's).
 hwm = [line for line in open("/proc/self/status") if line.startswith("VmHWM")][0]
 print(json.dumps({{"max_rss": int(hwm.split()[1]) * 1024, "seconds": seconds}}))
@@ -195,7 +195,7 @@ print(json.dumps({{"max_rss": int(hwm.split()[1]) * 1024, "seconds": seconds}}))
 
 
 def run_job(job: str, args: dict) -> dict:
-    """Run one job's kernel in a fresh interpreter; its peak RSS (bytes) and seconds."""
+    """Run one job's kernel in a fresh interpreter; its peak RSS (bytes) and CPU seconds."""
     scripts = str(Path(__file__).resolve().parents[2])
     code = _RSS_JOB.format(scripts=scripts, job=job, args=args)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
