@@ -1,8 +1,8 @@
 """Benchmark suite: kernels against this machine's GEMM roofs, the DAG's own costs, disk.
 
-    .venv/bin/python scripts/benchmark.py [kernels] [workflow] [disk] [render] --run-dir <default run>
+    .venv/bin/python scripts/benchmark.py [kernels] [rss] [overhead] [cores] [disk] [render] --run-dir <default run>
 
-Writes results/benchmarks/{machine,roofs,exhaustive,gd,rss,workflow,disk,projection}.csv,
+Writes results/benchmarks/{machine_*,roofs,exhaustive,gd,rss,overhead,cores,disk,projection}.csv,
 the figure results/figures/bench_kernels.{pdf,png} and docs/benchmarks.md (generated: do not
 edit). Timed tests are flaky on shared machines; this writes numbers to files instead, every
 speed beside a roof or baseline measured in the same run. ``--run-dir`` is a finished run of the
@@ -84,18 +84,16 @@ def projection(d64_counts, exhaustive, rss, cores=(100, 1000)):
 
 
 def kernels(args):
-    roofs = pd.DataFrame(kb.gemm_roofs(args.repeats))
-    roof32 = roofs[(roofs.matrix == "square") & (roofs.precision == "float32")].gflops.iloc[0]
-    tall64 = (
-        roofs[(roofs.matrix == "tall-skinny") & (roofs.precision == "float64")]
-        .set_index("d")
-        .gflops
-    )
-    tables = {"roofs": roofs, "exhaustive": kb.exhaustive_throughput(args.repeats, roof32)}
-    tables["gd"] = kb.gd_speed(args.repeats, tall64.to_dict())
+    return {
+        "roofs": kb.gemm_roofs(args.repeats),
+        "exhaustive": kb.exhaustive_throughput(args.repeats),
+        "gd": kb.gd_speed(args.repeats),
+    }
+
+
+def rss(args):
     with tempfile.TemporaryDirectory() as tmp:
-        tables["rss"] = kb.peak_rss(Path(tmp))
-    return tables
+        return {"rss": kb.peak_rss(Path(tmp))}
 
 
 def default_footprint(run_dir):
@@ -108,21 +106,28 @@ def default_footprint(run_dir):
             "instances": total, "measured_bytes": measured, "total_bytes": measured * total / max(done, 1)}  # fmt: skip
 
 
-def workflow(args):
+def overhead(args):
+    """Dry runs (paper, a plain workflow, d64k6) and a no-op rerun of a finished run."""
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         project = wb.copy_project(ROOT, tmp / "project")
         rows = wb.dry_run_overhead(project, tmp, "config/paper.yaml")
-        rows += wb.cores_ratio(ROOT, tmp, "hardness", ".test/config.yaml")
-        finished = args.noop_dir or tmp / "cores2"
-        rows.append(
-            wb.noop_rerun(finished, "hardness", () if args.noop_dir else (".test/config.yaml",))
+        if args.noop_dir:
+            rows.append(wb.noop_rerun(args.noop_dir, "hardness"))
+        else:
+            wb.snakemake(project, "hardness", "--cores", "2", "--configfile", ".test/config.yaml")
+            rows.append(wb.noop_rerun(project, "hardness", (".test/config.yaml",)))
+        dry = wb.snakemake(
+            project, "hardness", "-n", "--cores", "1", "--configfile", "config/d64k6.yaml"
         )
-        d64 = wb.job_counts(
-            wb.snakemake(project, "-n", "--cores", "1", "--configfile", "config/d64k6.yaml")[1]
-        )
-    d64 = pd.DataFrame([{"rule": rule, "jobs": n} for rule, n in d64.items()])
-    return {"workflow": rows, "d64k6_jobs": d64}
+    d64 = pd.DataFrame([{"rule": rule, "jobs": n} for rule, n in wb.job_counts(dry[1]).items()])
+    return {"overhead": rows, "d64k6_jobs": d64}
+
+
+def cores(args):
+    """Wall seconds of the hardness target of the test config with --cores 1 and 2."""
+    with tempfile.TemporaryDirectory() as tmp:
+        return {"cores": wb.cores_ratio(ROOT, Path(tmp), "hardness", ".test/config.yaml")}
 
 
 def disk(args):
@@ -131,13 +136,23 @@ def disk(args):
         return {"disk": [default_footprint(args.run_dir), *paper_disk(project, args.run_dir, tmp)]}
 
 
-STAGES = {"kernels": kernels, "workflow": workflow, "disk": disk, "render": None}
+STAGES = {
+    "kernels": kernels,
+    "rss": rss,
+    "overhead": overhead,
+    "cores": cores,
+    "disk": disk,
+    "render": None,
+}
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "stages", nargs="*", default=["kernels", "workflow", "disk"], choices=list(STAGES)
+        "stages",
+        nargs="*",
+        default=["kernels", "rss", "overhead", "cores", "disk"],
+        choices=list(STAGES),
     )
     parser.add_argument("--run-dir", type=Path, help="a run of the default config (disk footprint)")
     parser.add_argument(

@@ -1,8 +1,8 @@
 """Speed of the hardness kernels against this machine's own roofs, measured in one run.
 
-Every function returns tidy rows (dicts). Times are the best of ``repeats`` runs (the machine is
-shared; the minimum is the least disturbed run), and every speed is reported beside a roof or a
-baseline measured by the same call, so a row's ratio never mixes two runs.
+Every function returns tidy rows (dicts). Times are the least CPU seconds of ``repeats`` runs
+(the machine is shared: CPU time is what a single-threaded kernel would take alone), and every
+speed is reported beside a roof or a baseline measured by the same call.
 """
 
 import json
@@ -22,11 +22,13 @@ GD_SETTINGS = {"steps": 10, "step_size": 0.5, "restarts": 1, "init_norm": 0.4}
 
 
 def best_time(fn, repeats: int) -> float:
+    """Least CPU seconds of ``repeats`` calls (single-threaded: on a loaded machine, the CPU time
+    a call receives approximates its wall time on a quiet one, which wall clocks do not)."""
     times = []
     for _ in range(repeats):
-        start = time.perf_counter()
+        start = time.process_time()
         fn()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return min(times)
 
 
@@ -78,14 +80,20 @@ def gemm_roofs(repeats: int, tall_m: int = 20_000, square_n: int = 1024, ds=(16,
     return rows
 
 
-def exhaustive_throughput(
-    repeats: int, roof32: float, m=20_000, ds=(16, 32, 64), ks=(2, 3, 4), work=3e8
-):
+def square_roof(repeats: int, n: int = 1024) -> float:
+    """Single-thread fp32 GFLOP/s of an n x n product (written into a preallocated array)."""
+    A, B = (np.random.default_rng(0).standard_normal((n, n)).astype("float32") for _ in range(2))
+    out = np.empty_like(A)
+    return 2 * n**3 / best_time(lambda: np.matmul(A, B, out=out), repeats) / 1e9
+
+
+def exhaustive_throughput(repeats: int, m=20_000, ds=(16, 32, 64), ks=(2, 3, 4), work=3e8):
     """Candidate-samples per second of exhaustive.search, and its GEMM GFLOP/s against the roof.
 
     Each (d, k) scores one candidate shard of about ``work`` candidate-samples (the first rank
     range; per candidate the cost does not depend on which). GEMM flops: 2 m d per candidate (the
-    block product is dense in d).
+    block product is dense in d). The fp32 square roof is measured right before each (d, k), so
+    both see the same load.
     """
     rows = []
     for d in ds:
@@ -96,6 +104,7 @@ def exhaustive_throughput(
             # The first of ``parts`` shards holds blocks // parts >= the blocks ``work`` needs.
             parts = max(1, blocks // max(1, math.ceil(work / (2 * block * m))))
             start, stop = exhaustive.shard_range(d, k, block, 0, parts)
+            roof32 = square_roof(repeats)
             t = best_time(
                 lambda X=X, y=y, k=k, p=parts: exhaustive.search(X, y, k, "parity", 64, 0, p),
                 repeats,
@@ -104,17 +113,18 @@ def exhaustive_throughput(
             gflops = rate * 2 * d / 1e9
             rows.append(
                 {"d": d, "k": k, "m": m, "candidates": 2 * (stop - start), "seconds": t,
-                 "candidate_samples_per_s": rate, "gflops": gflops, "fraction_of_fp32_roof": gflops / roof32}
+                 "candidate_samples_per_s": rate, "gflops": gflops, "roof_fp32_square_gflops": roof32,
+                 "fraction_of_fp32_roof": gflops / roof32}
             )  # fmt: skip
     return rows
 
 
-def naive_gd(X, y, steps: int, step_size: float, init_norm: float):
+def naive_gd(X, y, steps: int, step_size: float, init_norm: float, coordinates):
     """The per-coordinate loop a batched learner replaces: copy X without column j, fit, repeat."""
     m, d = X.shape
     rng = np.random.default_rng(0)
     out = []
-    for j in range(d):
+    for j in coordinates:
         Xj = np.delete(X, j, axis=1)
         w = rng.standard_normal(d - 1)
         w *= init_norm / np.linalg.norm(w)
@@ -126,36 +136,46 @@ def naive_gd(X, y, steps: int, step_size: float, init_norm: float):
     return np.array(out)
 
 
-def gd_speed(repeats: int, roofs64: dict, m=50_000, ds=(16, 32, 64, 128)):
-    """Batched GD over all d coordinates against the naive loop and the tall-skinny fp64 roof."""
+def gd_speed(repeats: int, m=50_000, ds=(16, 32, 64, 128), naive_coordinates=8):
+    """Batched GD over all d coordinates against the naive loop and the tall-skinny fp64 roof.
+
+    The roof (one step's two products, 4 m d^2 flops) is measured right before the learner, so
+    both see the same load. The naive loop costs the same for every coordinate: it is timed on
+    ``naive_coordinates`` of them and scaled to d.
+    """
     rows = []
     for d in ds:
         X, y = lifted(d, 2, m)
         steps = GD_SETTINGS["steps"]
+        W, P = np.random.default_rng(0).standard_normal((d, d)), np.empty((m, d))
+        t_roof = best_time(lambda X=X, W=W, P=P: np.matmul(np.matmul(X, W, out=P).T, X), repeats)
         t_batched = best_time(
             lambda X=X, y=y, d=d: gd.fit(X, y, np.arange(d), rng_for(1, "gd"), **GD_SETTINGS),
             repeats,
         )
+        few = np.arange(min(d, naive_coordinates))
         t_naive = best_time(
-            lambda X=X, y=y: naive_gd(X, y, GD_SETTINGS["steps"], 0.5, 0.4), max(1, repeats // 2)
+            lambda X=X, y=y, j=few: naive_gd(X, y, GD_SETTINGS["steps"], 0.5, 0.4, j), repeats
         )
+        t_naive *= d / len(few)
         gflops = 4 * m * d * d * steps / t_batched / 1e9
         rows.append(
             {"d": d, "m": m, "steps": steps, "batched_seconds": t_batched, "naive_seconds": t_naive,
              "speedup_vs_naive": t_naive / t_batched, "gflops": gflops,
-             "fraction_of_fp64_tall_roof": gflops / roofs64[d]}
+             "roof_fp64_tall_gflops": 4 * m * d * d / t_roof / 1e9,
+             "fraction_of_fp64_tall_roof": gflops * t_roof / (4 * m * d * d / 1e9)}
         )  # fmt: skip
     return rows
 
 
 _RSS_JOB = """
-import json, resource, sys, time
+import json, sys, time
 import numpy as np
 sys.path.insert(0, {scripts!r})
 from relu_tradeoffs.hardness.learners import exhaustive, gd, score_learners
 from relu_tradeoffs.hardness.parity import lifted_chunks
 job, args = {job!r}, {args!r}
-start = time.perf_counter()
+start = time.process_time()  # CPU seconds: the machine may be shared
 if job == "learn_gd":
     X, y = np.load(args["X"], mmap_mode="r"), np.load(args["y"], mmap_mode="r")
     gd.fit(X, y, np.arange(X.shape[1]), np.random.default_rng(0), **args["settings"])
@@ -167,13 +187,15 @@ elif job == "score":
     d, m_train, m_val = W.shape[-1], args["m_train"], args["m_val"]
     chunks = lifted_chunks(0, d, 2, "0.0", 0, m=m_train + m_val, start=m_train, stop=m_train + m_val, chunk=65536)
     score_learners(chunks, {{"gd": [W]}}, {{"gd": {{}}}})
-seconds = time.perf_counter() - start
-print(json.dumps({{"max_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, "seconds": seconds}}))
+seconds = time.process_time() - start
+# VmHWM, the peak RSS of this process image (ru_maxrss would include the forking parent's).
+hwm = [line for line in open("/proc/self/status") if line.startswith("VmHWM")][0]
+print(json.dumps({{"max_rss": int(hwm.split()[1]) * 1024, "seconds": seconds}}))
 """
 
 
 def run_job(job: str, args: dict) -> dict:
-    """Run one job's kernel in a fresh interpreter; its peak RSS (bytes) and seconds."""
+    """Run one job's kernel in a fresh interpreter; its peak RSS (bytes) and CPU seconds."""
     scripts = str(Path(__file__).resolve().parents[2])
     code = _RSS_JOB.format(scripts=scripts, job=job, args=args)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

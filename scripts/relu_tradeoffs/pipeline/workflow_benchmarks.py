@@ -5,6 +5,7 @@ tidy rows (dicts); every time is wall-clock seconds of that subprocess.
 """
 
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -34,13 +35,24 @@ def copy_project(root: Path, dest: Path) -> Path:
     return dest
 
 
+LAST_CPU = {"seconds": float("nan")}  # CPU seconds of the last call (itself and its jobs)
+
+
 def snakemake(workdir: Path, *args) -> tuple[float, str]:
-    """Wall seconds and output of one Snakemake call in ``workdir``."""
+    """Wall seconds and output of one Snakemake call in ``workdir``; its CPU seconds in LAST_CPU.
+
+    On a loaded machine a single-process call's CPU time approximates its wall time alone.
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     out = subprocess.run(
         [sys.executable, "-m", "snakemake", "--directory", str(workdir), *args],
         cwd=workdir, capture_output=True, text=True, check=True,
     )  # fmt: skip
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    LAST_CPU["seconds"] = sum(
+        getattr(after, f) - getattr(before, f) for f in ("ru_utime", "ru_stime")
+    )
     return time.perf_counter() - start, out.stdout + out.stderr
 
 
@@ -63,6 +75,7 @@ rule make:
 def dry_run_overhead(project: Path, tmp: Path, configfile: str) -> list[dict]:
     """Dry-run seconds of ``configfile`` against a plain generated workflow of as many jobs."""
     seconds, text = snakemake(project, "--dry-run", "--cores", "1", "--configfile", configfile)
+    cpu = LAST_CPU["seconds"]
     total = job_counts(text)["total"]
     plain = tmp / "plain"
     plain.mkdir(parents=True, exist_ok=True)
@@ -70,9 +83,10 @@ def dry_run_overhead(project: Path, tmp: Path, configfile: str) -> list[dict]:
     plain_seconds, plain_text = snakemake(plain, "--dry-run", "--cores", "1")
     assert job_counts(plain_text)["total"] == total
     return [
-        {"measure": f"dry run {configfile}", "jobs": total, "seconds": seconds},
-        {"measure": "dry run, plain workflow", "jobs": total, "seconds": plain_seconds},
-    ]
+        {"measure": f"dry run {configfile}", "jobs": total, "seconds": seconds, "cpu_seconds": cpu},
+        {"measure": "dry run, plain workflow", "jobs": total, "seconds": plain_seconds,
+         "cpu_seconds": LAST_CPU["seconds"]},
+    ]  # fmt: skip
 
 
 def noop_rerun(run_dir: Path, target: str, configfiles=()) -> dict:
@@ -81,7 +95,7 @@ def noop_rerun(run_dir: Path, target: str, configfiles=()) -> dict:
     seconds, text = snakemake(run_dir, target, "--cores", "2", *extra)
     assert "Nothing to be done" in text, text[-2000:]
     name = f"no-op rerun ({target}{', ' + ' '.join(configfiles) if configfiles else ''})"
-    return {"measure": name, "jobs": 0, "seconds": seconds}
+    return {"measure": name, "jobs": 0, "seconds": seconds, "cpu_seconds": LAST_CPU["seconds"]}
 
 
 def cores_ratio(root: Path, tmp: Path, target: str, configfile: str) -> list[dict]:

@@ -33,6 +33,9 @@ import numpy as np
 
 SIGN_MODES = ("parity", "all")
 FIELDS = ("loss", "rank", "pattern", "norm")  # a search result's rows, one column per coordinate
+# The loss recorded where a shard has no subset avoiding a coordinate: finite, so the result
+# passes the readers' finiteness check, and above every real loss, so a merge never keeps it.
+NO_CANDIDATE = float(np.finfo(float).max)
 
 
 def sign_patterns(k: int, signs: str) -> np.ndarray:
@@ -99,8 +102,8 @@ def block_losses(X, y32, yy, T, S):
 def search(X, y, k: int, signs: str, block_mb: float, part: int = 0, parts: int = 1):
     """Per coordinate j, the best candidate avoiding j among shard ``part`` of ``parts``.
 
-    Returns (4, d): rows FIELDS = training loss (inf if the shard has no subset avoiding j), rank
-    of its subset, index of its sign pattern, its norm r.
+    Returns (4, d): rows FIELDS = training loss (NO_CANDIDATE and rank -1 if the shard has no
+    subset avoiding j), rank of its subset, index of its sign pattern, its norm r.
     """
     X = np.asarray(X, dtype=np.float32)
     y32 = np.asarray(y, dtype=np.float32)
@@ -109,7 +112,7 @@ def search(X, y, k: int, signs: str, block_mb: float, part: int = 0, parts: int 
     yy = float(np.mean(np.asarray(y, dtype=float) ** 2))
     block = block_size(m, len(S), block_mb)
     start, stop = shard_range(d, k, block, part, parts)
-    best = np.array([np.inf, -1.0, -1.0, 0.0])[:, None] * np.ones(d)
+    best = np.array([NO_CANDIDATE, -1.0, -1.0, 0.0])[:, None] * np.ones(d)
     for first in range(start, stop, block):
         ranks = np.arange(first, min(stop, first + block))
         T = unrank(d, k, ranks)
