@@ -39,12 +39,13 @@ wildcard_constraints:
     k=r"\d+",
     seed=r"\d+",
     shard=r"\d+",
+    part=r"\d+",
     eta=r"0(\.\d+)?",
     opt=r"\d+(\.\d+)?(e-\d+)?",
     learner="|".join(HARDNESS_LEARNERS),
     noise="|".join(NOISE_MODELS),
     regime="|".join(REGIMES),
-    section="theory|hardness|approx|figures",
+    section="theory|hardness|approx|tradeoff|figures",
 
 
 def script_code(script):
@@ -80,6 +81,23 @@ def hardness_shards(d):
     return range(-(-int(d) // HC["coords_per_job"]))
 
 
+# The exhaustive learner's candidate space is searched in candidate_shards rank ranges
+# (rule hardness_search) and merged per coordinate shard (rule hardness_merge); the other
+# learners fit in hardness_learn.
+HARDNESS_SEARCHED = ["exhaustive"]
+HARDNESS_FITTED = [name for name in HARDNESS_LEARNERS if name not in HARDNESS_SEARCHED]
+
+
+def hardness_search_parts(wildcards):
+    """The candidate shards' search results of one instance's exhaustive learner."""
+    folder = HARDNESS_FITS.format(**wildcards)
+    return {
+        f"{part}_{kind}": f"{folder}/exhaustive_search{part}{suffix}"
+        for part in range(HC["candidate_shards"])
+        for kind, suffix in (("best", ".npy"), ("meta", ".json"))
+    }
+
+
 def hardness_instances():
     grid = HC["grid"]
     return expand(
@@ -106,13 +124,25 @@ def hardness_fits(wildcards):
 
 
 def hardness_data_mb(wildcards, bytes_per_entry):
-    """MB of an instance's (m_train + m_val_max) x d array at ``bytes_per_entry`` (a memory bound)."""
-    rows = HC["m_train"] + HC["m_val_max"]
-    return rows * int(wildcards.d) * bytes_per_entry / 1e6
+    """MB of an instance's m_train x d training array at ``bytes_per_entry`` (a memory bound)."""
+    return HC["m_train"] * int(wildcards.d) * bytes_per_entry / 1e6
 
 
 def hardness_learner_params(learner):
     return HC["params"][learner]
+
+
+# The tradeoff wing (tradeoff.smk): its section and the (k, d) points of the scaling grid.
+TC = config["tradeoff"]
+
+
+def tradeoff_scaling_points():
+    return [
+        f"results/tradeoff/scaling/k{k}_d{d}.json"
+        for group in TC["scaling"]["grid"]
+        for k in group["k"]
+        for d in group["d"]
+    ]
 
 
 # Algorithm 2 (approx.smk): jobs, calibrations and run files.
