@@ -133,11 +133,14 @@ APPROX = [
     (lambda a: a.update(m_test=1000), None),
     # m_train 10000 with val_fraction 0.25: 7500 fit examples, room for two classes of 3750.
     (
-        lambda a: a["alpha"].update(min_class=3751),
+        lambda a: (a.update(m_train=10000), a["alpha"].update(min_class=3751, val_fraction=0.25)),
         "config key 'approx.alpha.min_class': 3751 leaves no room in the 7500 fit examples "
         "of approx.m_train",
     ),
-    (lambda a: a["alpha"].update(min_class=3750), None),
+    (
+        lambda a: (a.update(m_train=10000), a["alpha"].update(min_class=3750, val_fraction=0.25)),
+        None,
+    ),
     (lambda a: a.update(noise=["flip"], d=[3], parity={"k": 4, "eta": 0.1}), None),
 ]
 
