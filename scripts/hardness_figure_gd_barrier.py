@@ -9,7 +9,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from relu_tradeoffs.hardness import witness_optimum
 from relu_tradeoffs.io import rule_logger
-from relu_tradeoffs.plotting import apply_style, save_figure
+from relu_tradeoffs.plotting import apply_style, save_figure, save_placeholder
 from relu_tradeoffs.relu import CLAIM3_FLOOR
 
 log = rule_logger(snakemake.log[0])
@@ -19,6 +19,14 @@ paths = pd.read_csv(snakemake.input.paths)
 plan = pd.read_csv(snakemake.input.plan)
 g = paths[(paths.learner == "gd") & (paths.d == inst["d"]) & (paths.eta == inst["eta"])]
 ks = sorted(g.k.unique())
+if g.empty:
+    save_placeholder(
+        snakemake.output,
+        "gradient descent along its iterations",
+        "No GD paths to draw: gd is not among hardness.learners, or its trace_points is 0.",
+    )
+    log.info("no GD paths: placeholder figure")
+    raise SystemExit(0)
 fig, axes = plt.subplots(1, len(ks), figsize=(3.6 * len(ks), 3.6), squeeze=False)
 for ax, k in zip(axes[0], ks, strict=True):
     sub = g[g.k == k]

@@ -83,7 +83,7 @@ rule approx_fit:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=lambda wc, attempt: 1000 * attempt,
+        mem_mb=lambda wc, attempt: cost.approx_fit_mb(APPROX, int(wc.d)) * attempt,
         runtime=20,
     params:
         seed=config["seed"],

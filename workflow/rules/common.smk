@@ -5,14 +5,39 @@ from pathlib import Path
 from snakemake.exceptions import WorkflowError
 
 sys.path.insert(0, str(Path(workflow.basedir) / "scripts"))
+import shutil  # noqa: E402
+
 from relu_tradeoffs.config import ConfigError, validate_config  # noqa: E402
 from relu_tradeoffs.deps import kernel_files  # noqa: E402
+from relu_tradeoffs.pipeline import cost  # noqa: E402
 from relu_tradeoffs.provenance import config_hash  # noqa: E402
 
 try:
     validate_config(config, Path(workflow.basedir) / "workflow" / "schemas")
 except ConfigError as err:
     raise WorkflowError(str(err)) from None
+
+# Cost preview and guard, before the DAG is built (docs/config.md). Jobs started by a cluster
+# executor re-read the Snakefile: only the main process previews and guards.
+if workflow.is_main_process:
+    COST = cost.estimate(config)
+    print(cost.table(COST), file=sys.stderr)
+    _mem = workflow.global_resources.get("mem_mb")
+    COST_PROBLEMS = cost.problems(
+        COST,
+        **cost.limits(
+            config["guard"],
+            machine_mb=os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1e6,
+            resources_mb=getattr(_mem, "value", _mem),
+            free_disk_mb=shutil.disk_usage(".").free
+            / 1e6,  # results go under the workdir
+        ),
+    )
+    if COST_PROBLEMS and not config["guard"]["override"]:
+        raise WorkflowError(
+            "the config would not fit (set guard.override: true to run anyway):\n  - "
+            + "\n  - ".join(COST_PROBLEMS)
+        )
 
 CONDA_ENV = "../../envs/relu-tradeoffs.yaml"
 

@@ -67,7 +67,7 @@ rule slpn:
     threads: 1
     resources:
         # int8 draws: a few bytes per entry of the (m_train + m_val) x d table.
-        mem_mb=lambda wc, attempt: (1000 + hardness_data_mb(wc, 4)) * attempt,
+        mem_mb=lambda wc, attempt: cost.slpn_mb(HC, int(wc.d)) * attempt,
         runtime=30,
     params:
         seed=config["seed"],
@@ -94,7 +94,7 @@ rule lift:
     threads: 1
     resources:
         # The lift holds the half-normal draws and the product in float64, then float32 copies.
-        mem_mb=lambda wc, attempt: (1000 + hardness_data_mb(wc, 26)) * attempt,
+        mem_mb=lambda wc, attempt: cost.lift_mb(HC, int(wc.d)) * attempt,
         runtime=30,
     params:
         seed=config["seed"],
@@ -120,8 +120,7 @@ rule learn:
     threads: 1
     resources:
         # float64 training set plus (m x coordinates x restarts) residuals of the iterative learners.
-        mem_mb=lambda wc, attempt: (2000 + HC["m_train"] * int(wc.d) * 64 / 1e6)
-        * attempt,
+        mem_mb=lambda wc, attempt: cost.learn_mb(HC, int(wc.d)) * attempt,
         runtime=120,
     params:
         seed=config["seed"],
@@ -147,7 +146,7 @@ rule score:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=lambda wc, attempt: 2000 * attempt,  # validation set memory-mapped, scored in chunks
+        mem_mb=lambda wc, attempt: cost.FIXED_MB["score"] * attempt,  # validation set memory-mapped, scored in chunks
         runtime=60,
     params:
         learners=HC["learners"],
@@ -221,7 +220,7 @@ rule figure_hardness_errors:
         mem_mb=1000,
         runtime=5,
     params:
-        instance=HC["figure_instance"],
+        instance=HARDNESS_FIGURE_INSTANCE,
     script:
         "../../scripts/hardness_figure_errors.py"
 
@@ -295,6 +294,6 @@ rule figure_gd_barrier:
         mem_mb=1000,
         runtime=5,
     params:
-        instance=HC["figure_instance"],
+        instance=HARDNESS_FIGURE_INSTANCE,
     script:
         "../../scripts/hardness_figure_gd_barrier.py"

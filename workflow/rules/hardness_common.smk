@@ -1,4 +1,5 @@
 # Algorithm 1's paths, grid expansion and input functions (used by hardness.smk).
+from relu_tradeoffs.hardness_config import figure_instance
 from relu_tradeoffs.learners import REGISTRY as HARDNESS_LEARNERS
 
 HC = config["hardness"]
@@ -7,6 +8,7 @@ HARDNESS_DATA = f"results/hardness/data/{HARDNESS_INSTANCE}"
 HARDNESS_FITS = f"results/hardness/fits/{HARDNESS_INSTANCE}"
 # Training sizes: prefixes of one draw of m_train examples, so the sweep adds no data jobs.
 HARDNESS_M_TRAIN = sorted(set(HC["m_train_sweep"]) | {HC["m_train"]})
+HARDNESS_FIGURE_INSTANCE = figure_instance(HC)
 
 
 def hardness_shards(d):
@@ -36,12 +38,6 @@ def hardness_fits(wildcards):
         for shard in hardness_shards(wildcards.d)
         for part, suffix in (("W", ".npy"), ("path", "_path.npy"), ("meta", ".json"))
     }
-
-
-def hardness_data_mb(wildcards, bytes_per_entry):
-    """MB of an instance's (m_train + m_val_max) x d array at ``bytes_per_entry`` (a memory bound)."""
-    rows = HC["m_train"] + HC["m_val_max"]
-    return rows * int(wildcards.d) * bytes_per_entry / 1e6
 
 
 def hardness_learner_params(learner):

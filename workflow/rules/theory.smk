@@ -40,7 +40,7 @@ rule correlation:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=lambda wc, attempt: 2000 * attempt,
+        mem_mb=lambda wc, attempt: cost.FIXED_MB["correlation"] * attempt,
         runtime=30,
     params:
         seed=config["seed"],
@@ -65,7 +65,7 @@ rule claims:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=lambda wc, attempt: 3000 * attempt,
+        mem_mb=lambda wc, attempt: cost.FIXED_MB["claims"] * attempt,
         runtime=30,
     params:
         **config["theory"]["claims"],
