@@ -7,20 +7,10 @@ configfile: "config.yaml"
 
 
 include: "workflow/rules/common.smk"
-
-
-wildcard_constraints:
-    d=r"\d+",
-    k=r"\d+",
-    seed=r"\d+",
-    eta=r"0(\.\d+)?",
-
-
 include: "workflow/rules/theory.smk"
-include: "workflow/rules/hardness_common.smk"
 include: "workflow/rules/hardness.smk"
 include: "workflow/rules/approx.smk"
-include: "workflow/rules/provenance.smk"
+include: "workflow/rules/report.smk"
 
 
 rule all:
@@ -29,6 +19,7 @@ rule all:
         rules.theory.input,
         rules.hardness.input,
         rules.approx.input,
+        rules.summary.input,
 
 
 rule figures:

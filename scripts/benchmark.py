@@ -25,10 +25,10 @@ import pandas as pd  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from relu_tradeoffs import correlation  # noqa: E402
-from relu_tradeoffs.io import write_csv  # noqa: E402
-from relu_tradeoffs.learners import exhaustive, gd  # noqa: E402
-from relu_tradeoffs.parity import lift, random_support, sample_slpn  # noqa: E402
-from relu_tradeoffs.seeding import rng_for  # noqa: E402
+from relu_tradeoffs.hardness.learners import exhaustive, gd  # noqa: E402
+from relu_tradeoffs.hardness.parity import lift, random_support, sample_slpn  # noqa: E402
+from relu_tradeoffs.pipeline.io import write_csv  # noqa: E402
+from relu_tradeoffs.pipeline.seeding import rng_for  # noqa: E402
 
 
 def timed(fn, repeats):
@@ -49,7 +49,7 @@ def benchmarks(repeats):
     d, m = 16, 20_000
     X, y = lifted(d, 2, m)
     drop = np.arange(d)
-    gd_params = {"iterations": 100, "step_size": 0.5, "restarts": 1, "init_norm": 0.4}
+    gd_params = {"steps": 100, "step_size": 0.5, "restarts": 1, "init_norm": 0.4}
     yield (
         "gd_shard_of_16",
         "batched (one matrix product per step)",

@@ -1,4 +1,4 @@
-from relu_tradeoffs import approx_config
+from relu_tradeoffs.approx import config as approx_config
 
 APPROX = config["approx"]
 APPROX_TABLES = [
@@ -29,27 +29,26 @@ APPROX_CALIBRATIONS = sorted(
         for noise, _, opt, _ in APPROX_INSTANCES
     }
 )
+# One path pattern per approx instance; every per-instance file is named after it.
+APPROX_INSTANCE = "{noise}_d{d}_opt{opt}_seed{seed}"
 APPROX_RUNS = {
     kind: [
-        f"results/approx/runs/{kind}/{noise}_d{d}_opt{opt}_s{seed}.csv"
+        f"results/approx/runs/{kind}/"
+        + APPROX_INSTANCE.format(noise=noise, d=d, opt=opt, seed=seed)
+        + ".csv"
         for noise, d, opt, seed in APPROX_INSTANCES
     ]
     for kind in ("errors", "alpha")
 }
 
 
-APPROX_WILDCARDS = {"noise": "[a-z]+", "opt": r"\d+(\.\d+)?(e-\d+)?"}
-
-
 rule approx_calibrate:
     input:
-        code=kernel("noise", "seeding"),
+        code=script_code("approx/calibrate.py"),
     output:
         "results/approx/calibration/{noise}_opt{opt}.json",
     log:
         "results/logs/approx_calibrate/{noise}_opt{opt}.log",
-    wildcard_constraints:
-        **APPROX_WILDCARDS,
     conda:
         CONDA_ENV
     threads: 1
@@ -63,22 +62,20 @@ rule approx_calibrate:
         parity_k=APPROX["parity"]["k"],
         parity_eta=APPROX["parity"]["eta"],
     script:
-        "../../scripts/approx_calibrate.py"
+        "../../scripts/approx/calibrate.py"
 
 
 rule approx_fit:
     input:
         calibration="results/approx/calibration/{noise}_opt{opt}.json",
-        code=kernel("alg2", "rivals", "noise", "approx_config", "seeding"),
+        code=script_code("approx/fit.py"),
     output:
-        errors="results/approx/runs/errors/{noise}_d{d}_opt{opt}_s{seed}.csv",
-        alpha_curve="results/approx/runs/alpha/{noise}_d{d}_opt{opt}_s{seed}.csv",
+        errors=f"results/approx/runs/errors/{APPROX_INSTANCE}.csv",
+        alpha_curve=f"results/approx/runs/alpha/{APPROX_INSTANCE}.csv",
     log:
-        "results/logs/approx_fit/{noise}_d{d}_opt{opt}_s{seed}.log",
+        f"results/logs/approx_fit/{APPROX_INSTANCE}.log",
     benchmark:
-        "results/benchmarks/approx_fit/{noise}_d{d}_opt{opt}_s{seed}.tsv"
-    wildcard_constraints:
-        **APPROX_WILDCARDS,
+        f"results/benchmarks/approx_fit/{APPROX_INSTANCE}.tsv"
     conda:
         CONDA_ENV
     threads: 1
@@ -97,11 +94,12 @@ rule approx_fit:
         params=APPROX["params"],
         reference=APPROX["reference"],
     script:
-        "../../scripts/approx_fit.py"
+        "../../scripts/approx/fit.py"
 
 
 rule approx_collect:
     input:
+        code=script_code("approx/collect.py"),
         errors=APPROX_RUNS["errors"],
         alpha_curve=APPROX_RUNS["alpha"],
         calibration=APPROX_CALIBRATIONS,
@@ -120,13 +118,13 @@ rule approx_collect:
     params:
         methods=APPROX["methods"],
     script:
-        "../../scripts/approx_collect.py"
+        "../../scripts/approx/collect.py"
 
 
 rule approx_summary:
     input:
         errors="results/approx/errors.csv",
-        code=kernel("approx_config"),
+        code=script_code("approx/summary.py"),
     output:
         summary="results/approx/summary.csv",
         slopes="results/approx/slopes.csv",
@@ -139,14 +137,14 @@ rule approx_summary:
         mem_mb=1000,
         runtime=5,
     script:
-        "../../scripts/approx_summary.py"
+        "../../scripts/approx/summary.py"
 
 
 rule approx_figure_err_vs_opt:
     input:
         summary="results/approx/summary.csv",
         slopes="results/approx/slopes.csv",
-        code=kernel("plotting"),
+        code=script_code("approx/figure_err_vs_opt.py"),
     output:
         report(
             figure("approx_err_vs_opt"),
@@ -163,13 +161,13 @@ rule approx_figure_err_vs_opt:
         mem_mb=1000,
         runtime=5,
     script:
-        "../../scripts/approx_figure_err_vs_opt.py"
+        "../../scripts/approx/figure_err_vs_opt.py"
 
 
 rule approx_figure_alpha:
     input:
         alpha_curve="results/approx/alpha_curve.csv",
-        code=kernel("plotting"),
+        code=script_code("approx/figure_alpha.py"),
     output:
         report(
             figure("approx_alpha"),
@@ -186,13 +184,13 @@ rule approx_figure_alpha:
         mem_mb=1000,
         runtime=5,
     script:
-        "../../scripts/approx_figure_alpha.py"
+        "../../scripts/approx/figure_alpha.py"
 
 
 rule approx_figure_ratio:
     input:
         summary="results/approx/summary.csv",
-        code=kernel("plotting"),
+        code=script_code("approx/figure_ratio.py"),
     output:
         report(
             figure("approx_ratio"),
@@ -209,7 +207,7 @@ rule approx_figure_ratio:
         mem_mb=1000,
         runtime=5,
     script:
-        "../../scripts/approx_figure_ratio.py"
+        "../../scripts/approx/figure_ratio.py"
 
 
 rule approx:

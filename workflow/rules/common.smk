@@ -1,19 +1,27 @@
+# Validation, shared helpers and wildcard constraints: everything the wings' rule files use.
 import os
+import shutil
 import sys
 from pathlib import Path
 
 from snakemake.exceptions import WorkflowError
 
-sys.path.insert(0, str(Path(workflow.basedir) / "scripts"))
-import shutil  # noqa: E402
-
-from relu_tradeoffs.config import ConfigError, validate_config  # noqa: E402
-from relu_tradeoffs.deps import kernel_files  # noqa: E402
+SCRIPTS_DIR = Path(workflow.basedir) / "scripts"
+sys.path.insert(0, str(SCRIPTS_DIR))
+# Rule scripts live in scripts/<wing>/ and import the kernel package from scripts/ (this
+# workflow's own copy, whatever else is installed); jobs inherit the environment.
+os.environ.update(PYTHONPATH=str(SCRIPTS_DIR))
+from relu_tradeoffs.pipeline.config import ConfigError  # noqa: E402
+from relu_tradeoffs.pipeline.deps import script_kernel_files  # noqa: E402
+from relu_tradeoffs.pipeline.provenance import config_hash  # noqa: E402
+from relu_tradeoffs.approx.noise import MODELS as NOISE_MODELS  # noqa: E402
+from relu_tradeoffs.hardness.config import figure_instance  # noqa: E402
+from relu_tradeoffs.hardness.learners import REGISTRY as HARDNESS_LEARNERS  # noqa: E402
 from relu_tradeoffs.pipeline import cost  # noqa: E402
-from relu_tradeoffs.provenance import config_hash  # noqa: E402
+from relu_tradeoffs.validation import validate  # noqa: E402
 
 try:
-    validate_config(config, Path(workflow.basedir) / "workflow" / "schemas")
+    validate(config, Path(workflow.basedir) / "workflow" / "schemas")
 except ConfigError as err:
     raise WorkflowError(str(err)) from None
 
@@ -49,13 +57,25 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 KERNEL_DIR = "scripts/relu_tradeoffs"
 
 
-def kernel(*modules):
-    """Source files of the kernel modules a rule imports (and all they import), as inputs.
+wildcard_constraints:
+    d=r"\d+",
+    k=r"\d+",
+    seed=r"\d+",
+    shard=r"\d+",
+    eta=r"0(\.\d+)?",
+    opt=r"\d+(\.\d+)?(e-\d+)?",
+    learner="|".join(HARDNESS_LEARNERS),
+    noise="|".join(NOISE_MODELS),
+    section="theory|hardness|approx|figures",
 
-    Snakemake tracks only the rule's script; declaring these makes editing a kernel rerun
-    exactly the rules that use it. io is imported by every rule script.
+
+def script_code(script):
+    """Kernel source files the rule script ``scripts/<script>`` imports, transitively.
+
+    Snakemake tracks a rule's script but not the modules it imports; declaring these as inputs
+    makes an edit of any kernel module rerun exactly the rules whose scripts use it.
     """
-    return kernel_files(KERNEL_DIR, ["io", *modules])
+    return script_kernel_files(SCRIPTS_DIR / script, KERNEL_DIR)
 
 
 def section_config(section):
@@ -67,3 +87,46 @@ def section_config(section):
 
 def figure(name):
     return multiext(f"results/figures/{name}", ".pdf", ".png")
+
+
+# Algorithm 1 (hardness.smk): paths, grid expansion and input functions.
+HC = config["hardness"]
+HARDNESS_INSTANCE = "d{d}_k{k}_eta{eta}_seed{seed}"
+HARDNESS_DATA = f"results/hardness/data/{HARDNESS_INSTANCE}"
+HARDNESS_FITS = f"results/hardness/fits/{HARDNESS_INSTANCE}"
+# Training sizes: prefixes of one draw of m_train examples, so the sweep adds no data jobs.
+HARDNESS_M_TRAIN = sorted(set(HC["m_train_sweep"]) | {HC["m_train"]})
+HARDNESS_FIGURE_INSTANCE = figure_instance(HC)
+
+
+def hardness_shards(d):
+    return range(-(-int(d) // HC["coords_per_job"]))
+
+
+def hardness_instances():
+    grid = HC["grid"]
+    return expand(
+        HARDNESS_INSTANCE, d=grid["d"], k=grid["k"], eta=grid["eta"], seed=grid["seeds"]
+    )
+
+
+def hardness_plans():
+    grid = HC["grid"]
+    return expand(
+        "results/hardness/plan/k{k}_eta{eta}.json", k=grid["k"], eta=grid["eta"]
+    )
+
+
+def hardness_fits(wildcards):
+    """Every learner's fitted weights, traced iterates and metadata for one instance."""
+    folder = HARDNESS_FITS.format(**wildcards)
+    return {
+        f"{name}_{shard}_{part}": f"{folder}/{name}_shard{shard}{suffix}"
+        for name in HC["learners"]
+        for shard in hardness_shards(wildcards.d)
+        for part, suffix in (("W", ".npy"), ("path", "_path.npy"), ("meta", ".json"))
+    }
+
+
+def hardness_learner_params(learner):
+    return HC["params"][learner]

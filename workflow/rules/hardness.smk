@@ -1,6 +1,6 @@
 # Algorithm 1: k-SLPN -> Gaussian lift -> per-coordinate ReLU learners -> validation -> support.
 # One cached chain per grid instance (d, k, eta, seed); `recover` thresholds and aggregates.
-# Paths and input functions: hardness_common.smk.
+
 HARDNESS_TABLES = [
     "results/hardness/coordinates.csv",
     "results/hardness/recovery.csv",
@@ -12,13 +12,8 @@ HARDNESS_FIGURES = [
     figure("hardness_errors"),
     figure("hardness_recovery"),
     figure("hardness_runtime"),
-    figure("gd_barrier"),
+    figure("hardness_gd_barrier"),
 ]
-
-
-wildcard_constraints:
-    learner="|".join(HARDNESS_LEARNERS),
-    shard=r"\d+",
 
 
 rule hardness:
@@ -30,7 +25,7 @@ rule hardness:
 
 rule hardness_plan:
     input:
-        code=kernel("hardness", "correlation", "relu"),
+        code=script_code("hardness/plan.py"),
     output:
         "results/hardness/plan/k{k}_eta{eta}.json",
     log:
@@ -49,19 +44,19 @@ rule hardness_plan:
         # Only lowdeg's degree enters a threshold; other learner settings must not rerun data.
         lowdeg=HC["params"].get("lowdeg"),
     script:
-        "../../scripts/hardness_plan.py"
+        "../../scripts/hardness/plan.py"
 
 
-rule slpn:
+rule hardness_slpn:
     input:
         plan="results/hardness/plan/k{k}_eta{eta}.json",
-        code=kernel("parity", "seeding"),
+        code=script_code("hardness/slpn.py"),
     output:
         X=temp(f"{HARDNESS_DATA}/slpn_X.npy"),
         y=temp(f"{HARDNESS_DATA}/slpn_y.npy"),
         support=f"{HARDNESS_DATA}/support.json",
     log:
-        f"results/logs/slpn/{HARDNESS_INSTANCE}.log",
+        f"results/logs/hardness_slpn/{HARDNESS_INSTANCE}.log",
     conda:
         CONDA_ENV
     threads: 1
@@ -73,22 +68,22 @@ rule slpn:
         seed=config["seed"],
         m_train=HC["m_train"],
     script:
-        "../../scripts/hardness_slpn.py"
+        "../../scripts/hardness/slpn.py"
 
 
-rule lift:
+rule hardness_lift:
     input:
-        X=rules.slpn.output.X,
-        y=rules.slpn.output.y,
-        support=rules.slpn.output.support,
-        code=kernel("parity", "seeding"),
+        X=rules.hardness_slpn.output.X,
+        y=rules.hardness_slpn.output.y,
+        support=rules.hardness_slpn.output.support,
+        code=script_code("hardness/lift.py"),
     output:
         train_X=f"{HARDNESS_DATA}/train_X.npy",
         train_y=f"{HARDNESS_DATA}/train_y.npy",
         val_X=f"{HARDNESS_DATA}/val_X.npy",
         val_y=f"{HARDNESS_DATA}/val_y.npy",
     log:
-        f"results/logs/lift/{HARDNESS_INSTANCE}.log",
+        f"results/logs/hardness_lift/{HARDNESS_INSTANCE}.log",
     conda:
         CONDA_ENV
     threads: 1
@@ -99,20 +94,20 @@ rule lift:
     params:
         seed=config["seed"],
     script:
-        "../../scripts/hardness_lift.py"
+        "../../scripts/hardness/lift.py"
 
 
-rule learn:
+rule hardness_learn:
     input:
-        X=rules.lift.output.train_X,
-        y=rules.lift.output.train_y,
-        code=kernel("learners", "seeding"),
+        X=rules.hardness_lift.output.train_X,
+        y=rules.hardness_lift.output.train_y,
+        code=script_code("hardness/learn.py"),
     output:
         W=f"{HARDNESS_FITS}/{{learner}}_shard{{shard}}.npy",
         path=f"{HARDNESS_FITS}/{{learner}}_shard{{shard}}_path.npy",
         meta=f"{HARDNESS_FITS}/{{learner}}_shard{{shard}}.json",
     log:
-        f"results/logs/learn/{HARDNESS_INSTANCE}_{{learner}}_shard{{shard}}.log",
+        f"results/logs/hardness_learn/{HARDNESS_INSTANCE}_{{learner}}_shard{{shard}}.log",
     benchmark:
         f"results/benchmarks/learn/{HARDNESS_INSTANCE}_{{learner}}_shard{{shard}}.tsv"
     conda:
@@ -128,20 +123,20 @@ rule learn:
         coords_per_job=HC["coords_per_job"],
         learner_params=lambda wc: hardness_learner_params(wc.learner),
     script:
-        "../../scripts/hardness_learn.py"
+        "../../scripts/hardness/learn.py"
 
 
-rule score:
+rule hardness_score:
     input:
         unpack(hardness_fits),
-        X=rules.lift.output.val_X,
-        y=rules.lift.output.val_y,
-        support=rules.slpn.output.support,
-        code=kernel("learners"),
+        X=rules.hardness_lift.output.val_X,
+        y=rules.hardness_lift.output.val_y,
+        support=rules.hardness_slpn.output.support,
+        code=script_code("hardness/score.py"),
     output:
         f"results/hardness/scores/{HARDNESS_INSTANCE}.json",
     log:
-        f"results/logs/score/{HARDNESS_INSTANCE}.log",
+        f"results/logs/hardness_score/{HARDNESS_INSTANCE}.log",
     conda:
         CONDA_ENV
     threads: 1
@@ -152,18 +147,18 @@ rule score:
         learners=HC["learners"],
         learner_params={name: HC["params"][name] for name in HC["learners"]},
     script:
-        "../../scripts/hardness_score.py"
+        "../../scripts/hardness/score.py"
 
 
-rule recover:
+rule hardness_recover:
     input:
         score=f"results/hardness/scores/{HARDNESS_INSTANCE}.json",
         plan="results/hardness/plan/k{k}_eta{eta}.json",
-        code=kernel("hardness"),
+        code=script_code("hardness/recover.py"),
     output:
         f"results/hardness/recovered/{HARDNESS_INSTANCE}.json",
     log:
-        f"results/logs/recover/{HARDNESS_INSTANCE}.log",
+        f"results/logs/hardness_recover/{HARDNESS_INSTANCE}.log",
     conda:
         CONDA_ENV
     threads: 1
@@ -171,11 +166,12 @@ rule recover:
         mem_mb=500,
         runtime=5,
     script:
-        "../../scripts/hardness_recover.py"
+        "../../scripts/hardness/recover.py"
 
 
-rule aggregate_hardness:
+rule hardness_aggregate:
     input:
+        code=script_code("hardness/aggregate.py"),
         instances=expand(
             "results/hardness/recovered/{instance}.json", instance=hardness_instances()
         ),
@@ -187,7 +183,7 @@ rule aggregate_hardness:
         paths="results/hardness/paths.csv",
         plan="results/hardness/plan.csv",
     log:
-        "results/logs/aggregate_hardness/aggregate_hardness.log",
+        "results/logs/hardness_aggregate/aggregate_hardness.log",
     conda:
         CONDA_ENV
     threads: 1
@@ -197,13 +193,13 @@ rule aggregate_hardness:
     params:
         m_train=HC["m_train"],
     script:
-        "../../scripts/hardness_aggregate.py"
+        "../../scripts/hardness/aggregate.py"
 
 
-rule figure_hardness_errors:
+rule hardness_figure_errors:
     input:
         coordinates="results/hardness/coordinates.csv",
-        code=kernel("plotting"),
+        code=script_code("hardness/figure_errors.py"),
     output:
         report(
             figure("hardness_errors"),
@@ -222,13 +218,13 @@ rule figure_hardness_errors:
     params:
         instance=HARDNESS_FIGURE_INSTANCE,
     script:
-        "../../scripts/hardness_figure_errors.py"
+        "../../scripts/hardness/figure_errors.py"
 
 
-rule figure_hardness_recovery:
+rule hardness_figure_recovery:
     input:
         sweep="results/hardness/recovery_sweep.csv",
-        code=kernel("plotting"),
+        code=script_code("hardness/figure_recovery.py"),
     output:
         report(
             figure("hardness_recovery"),
@@ -247,13 +243,13 @@ rule figure_hardness_recovery:
     params:
         m_train=HC["m_train"],
     script:
-        "../../scripts/hardness_figure_recovery.py"
+        "../../scripts/hardness/figure_recovery.py"
 
 
-rule figure_hardness_runtime:
+rule hardness_figure_runtime:
     input:
         recovery="results/hardness/recovery.csv",
-        code=kernel("plotting"),
+        code=script_code("hardness/figure_runtime.py"),
     output:
         report(
             figure("hardness_runtime"),
@@ -270,23 +266,23 @@ rule figure_hardness_runtime:
         mem_mb=1000,
         runtime=5,
     script:
-        "../../scripts/hardness_figure_runtime.py"
+        "../../scripts/hardness/figure_runtime.py"
 
 
-rule figure_gd_barrier:
+rule hardness_figure_gd_barrier:
     input:
         paths="results/hardness/paths.csv",
         plan="results/hardness/plan.csv",
-        code=kernel("plotting", "hardness", "relu"),
+        code=script_code("hardness/figure_gd_barrier.py"),
     output:
         report(
-            figure("gd_barrier"),
-            caption="../report/gd_barrier.rst",
+            figure("hardness_gd_barrier"),
+            caption="../report/hardness_gd_barrier.rst",
             category="Hardness",
             labels={"figure": "gd_barrier"},
         ),
     log:
-        "results/logs/figures/gd_barrier.log",
+        "results/logs/figures/hardness_gd_barrier.log",
     conda:
         CONDA_ENV
     threads: 1
@@ -296,4 +292,4 @@ rule figure_gd_barrier:
     params:
         instance=HARDNESS_FIGURE_INSTANCE,
     script:
-        "../../scripts/hardness_figure_gd_barrier.py"
+        "../../scripts/hardness/figure_gd_barrier.py"

@@ -3,16 +3,16 @@ THEORY_TABLES = [
     "results/theory/correlation.csv",
     "results/theory/claims.csv",
 ]
-THEORY_FIGURES = [figure("correlation"), figure("claims")]
+THEORY_FIGURES = [figure("theory_correlation"), figure("theory_claims")]
 
 
-rule hermite:
+rule theory_hermite:
     input:
-        code=kernel("hermite"),
+        code=script_code("theory/hermite.py"),
     output:
         "results/theory/hermite.csv",
     log:
-        "results/logs/hermite/hermite.log",
+        "results/logs/theory_hermite/hermite.log",
     conda:
         CONDA_ENV
     threads: 1
@@ -24,16 +24,16 @@ rule hermite:
         check_n_max=config["theory"]["hermite_check_n_max"],
         tolerance=config["theory"]["hermite_tolerance"],
     script:
-        "../../scripts/theory_hermite.py"
+        "../../scripts/theory/hermite.py"
 
 
-rule correlation:
+rule theory_correlation:
     input:
-        code=kernel("correlation", "seeding"),
+        code=script_code("theory/correlation.py"),
     output:
         "results/theory/correlation.csv",
     log:
-        "results/logs/correlation/correlation.log",
+        "results/logs/theory_correlation/correlation.log",
     benchmark:
         "results/benchmarks/correlation.tsv"
     conda:
@@ -49,16 +49,16 @@ rule correlation:
         mc_chunk=config["theory"]["mc_chunk"],
         n_max=config["theory"]["series_n_max"],
     script:
-        "../../scripts/theory_correlation.py"
+        "../../scripts/theory/correlation.py"
 
 
-rule claims:
+rule theory_claims:
     input:
-        code=kernel("claims", "correlation", "parity", "relu", "seeding"),
+        code=script_code("theory/claims.py"),
     output:
         "results/theory/claims.csv",
     log:
-        "results/logs/claims/claims.log",
+        "results/logs/theory_claims/claims.log",
     benchmark:
         "results/benchmarks/claims.tsv"
     conda:
@@ -71,22 +71,22 @@ rule claims:
         **config["theory"]["claims"],
         seed=config["seed"],
     script:
-        "../../scripts/theory_claims.py"
+        "../../scripts/theory/claims.py"
 
 
-rule figure_correlation:
+rule theory_figure_correlation:
     input:
         table="results/theory/correlation.csv",
-        code=kernel("plotting"),
+        code=script_code("theory/figure_correlation.py"),
     output:
         report(
-            figure("correlation"),
-            caption="../report/correlation.rst",
+            figure("theory_correlation"),
+            caption="../report/theory_correlation.rst",
             category="Theory",
             labels={"figure": "correlation"},
         ),
     log:
-        "results/logs/figures/correlation.log",
+        "results/logs/figures/theory_correlation.log",
     conda:
         CONDA_ENV
     threads: 1
@@ -94,22 +94,22 @@ rule figure_correlation:
         mem_mb=1000,
         runtime=5,
     script:
-        "../../scripts/theory_figure_correlation.py"
+        "../../scripts/theory/figure_correlation.py"
 
 
-rule figure_claims:
+rule theory_figure_claims:
     input:
         table="results/theory/claims.csv",
-        code=kernel("plotting", "correlation", "relu"),
+        code=script_code("theory/figure_claims.py"),
     output:
         report(
-            figure("claims"),
-            caption="../report/claims.rst",
+            figure("theory_claims"),
+            caption="../report/theory_claims.rst",
             category="Theory",
             labels={"figure": "claims"},
         ),
     log:
-        "results/logs/figures/claims.log",
+        "results/logs/figures/theory_claims.log",
     conda:
         CONDA_ENV
     threads: 1
@@ -117,7 +117,7 @@ rule figure_claims:
         mem_mb=1000,
         runtime=5,
     script:
-        "../../scripts/theory_figure_claims.py"
+        "../../scripts/theory/figure_claims.py"
 
 
 rule theory:

@@ -52,7 +52,7 @@ def _learner_work(section, name, d, k):
         return m * k * 2 * math.comb(d, k)  # a product of k signs per candidate and sign class
     if name == "lowdeg":
         return m * d ** (2 * p.get("degree", 2))
-    passes = p.get("steps", p.get("iterations", p.get("epochs", 1))) * p.get("restarts", 1)
+    passes = p.get("steps", p.get("epochs", 1)) * p.get("restarts", 1)
     return 2 * m * d * d * passes  # P = X @ W.T and G = R.T @ X per pass
 
 

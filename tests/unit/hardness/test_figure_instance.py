@@ -1,6 +1,6 @@
 """hardness.figure_instance: auto picks a grid instance for any grid; explicit ones are checked."""
 
-from relu_tradeoffs.hardness_config import figure_instance
+from relu_tradeoffs.hardness.config import figure_instance
 
 GRID = {"d": [8, 14, 20], "k": [2, 6], "eta": [0.0, 0.1], "seeds": [3, 4]}
 

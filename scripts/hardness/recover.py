@@ -1,0 +1,22 @@
+"""Rule recover: Algorithm 1's threshold test on one instance, for every learner and size."""
+
+import json
+from pathlib import Path
+
+from relu_tradeoffs.hardness.algorithm1 import recover_instance
+from relu_tradeoffs.pipeline.io import rule_logger, write_json
+
+log = rule_logger(snakemake.log[0])
+score = json.loads(Path(snakemake.input.score).read_text())
+plan = json.loads(Path(snakemake.input.plan).read_text())
+rows = recover_instance(score, plan)
+for row in rows["recovery"]:
+    log.info(
+        "%s, m_train = %d: true %s, recovered %s%s",
+        row["learner"],
+        row["m_train"],
+        row["true_set"],
+        row["recovered_set"] or "{}",
+        "" if row["has_gap"] else " (no gap: meaningless)",
+    )
+write_json(rows, snakemake.output[0])

@@ -1,9 +1,0 @@
-"""Rule provenance: the JSON sidecar of one results folder."""
-
-from relu_tradeoffs.io import write_json
-from relu_tradeoffs.provenance import record
-
-write_json(
-    record(snakemake.params.config, snakemake.wildcards.section, snakemake.scriptdir),
-    snakemake.output[0],
-)

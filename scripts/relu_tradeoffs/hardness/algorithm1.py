@@ -1,0 +1,194 @@
+"""Algorithm 1's numbers: the gap eps, the relevance thresholds, the validation size, recovery.
+
+For a proper ReLU learner (Claims 3 and 4): if j is in S every hypothesis on S_j has error at
+least the floor 1/2 - 1/(4 pi); if j is not in S the witness r sum_{i in S} s_i e_i / sqrt(k)
+reaches floor - eps with eps = (1 - 2 eta) |c_k| / sqrt(2 pi) (with one sign flipped when
+k = 0 mod 4, where c_k < 0). So j is declared relevant iff err_{V_j}(h_j) >= floor - eps/4.
+For odd k >= 3, c_k = 0: no unbiased ReLU has any gap and the test cannot work; the plan says so
+(has_gap = false, eps = 0) rather than inventing a threshold.
+
+The improper degree-l Hermite regression (``lowdeg``) has its own numbers. With y' in {0, 1} and
+E[y' | x] = 1/2 + (1 - 2 eta) chi_S^gamma(x) / 2, the best predictor of degree <= l has loss
+1/4 - (1 - 2 eta)^2 / 4 * ||P_{<=l} chi_S^gamma||^2 (if j is not in S) and 1/4 (the constant 1/2,
+if j is in S). The lift's Hermite expansion is prod_{i in S} sum_{n odd} sign_n Hbar_n(x_i), so
+||P_{<=l} chi||^2 = sum_{n <= l} [t^n] (sum_{m odd} sign_m^2 t^m)^k, which is 0 when l < k.
+Its threshold is 1/4 - gap/4.
+"""
+
+import math
+
+import numpy as np
+
+from relu_tradeoffs.relu import CLAIM3_FLOOR, INV_SQRT_2PI, claim4_gap
+
+CONSTANT_FLOOR = 0.25  # loss of the best constant predictor (1/2) of y' in {0, 1} with mean 1/2
+M_VAL_FACTOR = 100.0  # Algorithm 1's validation size: about 100 / eps^2
+
+
+def c_k(k: int) -> float:
+    # Imported here: the series costs seconds and only the plan rule needs it.
+    from relu_tradeoffs.theory.correlation import c_k as lemma1
+
+    return float(lemma1(k))
+
+
+def relu_gap(k: int, eta: float) -> float:
+    """eps of Claim 4: how far the best k-sparse witness lies below the Claim 3 floor."""
+    return float(claim4_gap(c_k(k), eta))
+
+
+def relu_threshold(eps: float) -> float:
+    return CLAIM3_FLOOR - eps / 4.0
+
+
+def witness_optimum(ck: float, eta: float) -> float:
+    """min over r of the error of r sum_{i in S} s_i e_i / sqrt(k) when j is not in S.
+
+    The minimum sits at r = 1/sqrt(2 pi) + (1 - 2 eta) |c_k|, below the Claim 3 floor.
+    """
+    return 0.5 - (INV_SQRT_2PI + (1 - 2 * eta) * abs(ck)) ** 2 / 2.0
+
+
+def sign_coefficient_squared(n: int) -> float:
+    """sign_n^2 = (2/(pi n!)) He_{n-1}(0)^2 = (2/pi) C(n-1, (n-1)/2) / (n 4^((n-1)/2)) for odd n."""
+    if n % 2 == 0:
+        return 0.0
+    half = (n - 1) // 2
+    return 2.0 / math.pi * math.comb(n - 1, half) / (n * 4.0**half)
+
+
+def lowdeg_projection(k: int, degree: int) -> float:
+    """||P_{<=degree} chi_S^gamma||^2 for |S| = k (0 when degree < k)."""
+    if degree < k:
+        return 0.0
+    per_coordinate = np.array([sign_coefficient_squared(n) for n in range(degree + 1)])
+    power = np.array([1.0])
+    for _ in range(k):
+        power = np.convolve(power, per_coordinate)[: degree + 1]
+    return float(power.sum())
+
+
+def lowdeg_gap(k: int, eta: float, degree: int) -> float:
+    return (1 - 2 * eta) ** 2 / 4.0 * lowdeg_projection(k, degree)
+
+
+def lowdeg_threshold(gap: float) -> float:
+    return CONSTANT_FLOOR - gap / 4.0
+
+
+def validation_size(eps: float, m_val, m_val_max: int) -> dict:
+    """m_val for a gap eps: ``auto`` is ceil(100 / eps^2) capped at m_val_max.
+
+    ``target`` is 100 / eps^2 (None without a gap); ``reached`` says whether m_val attains it.
+    """
+    target = math.ceil(M_VAL_FACTOR / eps**2) if eps > 0 else None
+    wanted = (target if target is not None else math.inf) if m_val == "auto" else m_val
+    size = int(min(wanted, m_val_max))
+    return {
+        "m_val": size,
+        "m_val_target": target,
+        "m_val_reached": target is not None and size >= target,
+        "m_val_capped": wanted > m_val_max,
+    }
+
+
+def plan(k: int, eta: float, *, eps, m_val, m_val_max: int, learners, params) -> dict:
+    """Everything Algorithm 1 fixes for a (k, eta) before seeing data, per learner."""
+    ck = c_k(k)
+    gap = relu_gap(k, eta)
+    used = gap if eps == "auto" else float(eps)
+    out = {
+        "k": k,
+        "eta": eta,
+        "c_k": ck,
+        "relu_gap": gap,
+        "eps": used,
+        "eps_source": "analytic" if eps == "auto" else "config",
+        **validation_size(used, m_val, m_val_max),
+        "learners": {},
+    }
+    for name in learners:
+        if name == "lowdeg":
+            lg = lowdeg_gap(k, eta, params["lowdeg"]["degree"])
+            entry = {"gap": lg, "threshold": lowdeg_threshold(lg), "floor": CONSTANT_FLOOR}
+        else:
+            entry = {"gap": gap, "threshold": relu_threshold(used), "floor": CLAIM3_FLOOR}
+        entry["has_gap"] = entry["gap"] > 0
+        out["learners"][name] = entry
+    return out
+
+
+def relevant(val_err, threshold: float):
+    """Algorithm 1's test: j is relevant iff err_{V_j}(h_j) >= threshold."""
+    return np.asarray(val_err) >= threshold
+
+
+def format_set(indices) -> str:
+    """Sorted indices joined by ';' (the tables' set format; empty string for the empty set)."""
+    return ";".join(str(int(i)) for i in sorted(indices))
+
+
+def recover_instance(score: dict, plan: dict) -> dict:
+    """Algorithm 1's test on one instance: table rows per coordinate, per recovery and per trace.
+
+    ``score`` is the score rule's record (support, m_val, per learner: training sizes, seconds,
+    validation errors (n_m, d), traced iterations and their errors (T, d)); ``plan`` is the
+    instance's (k, eta) plan. Returns {"coordinates": [...], "recovery": [...], "paths": [...]}.
+    """
+    d = score["d"]
+    support = np.array(score["support"])
+    in_support = np.isin(np.arange(d), support)
+    rows = {"coordinates": [], "recovery": [], "paths": []}
+    for name, res in score["learners"].items():
+        entry = plan["learners"][name]
+        common = {
+            "learner": name,
+            "d": d,
+            "k": score["k"],
+            "eta": score["eta"],
+            "m_val": score["m_val"],
+            "seed": score["seed"],
+            "eps": plan["eps"],
+            "has_gap": entry["has_gap"],
+            "m_val_reached": plan["m_val_reached"],
+        }
+        for m, errs, seconds in zip(res["m_train"], res["val_err"], res["seconds"], strict=True):
+            rel = relevant(errs, entry["threshold"])
+            rows["coordinates"] += [
+                {
+                    **common,
+                    "m_train": m,
+                    "coordinate": j,
+                    "in_support": bool(in_support[j]),
+                    "val_err": errs[j],
+                    "threshold": entry["threshold"],
+                    "relevant": bool(rel[j]),
+                }
+                for j in range(d)
+            ]
+            recovered = np.flatnonzero(rel)
+            rows["recovery"].append(
+                {
+                    **common,
+                    "m_train": m,
+                    "true_set": format_set(support),
+                    "recovered_set": format_set(recovered),
+                    "exact": bool(np.array_equal(recovered, support)),
+                    "seconds": seconds,
+                    "false_positives": int(np.sum(rel & ~in_support)),
+                    "false_negatives": int(np.sum(~rel & in_support)),
+                }
+            )
+        for it, errs in zip(res["path_iterations"], res["path_val_err"], strict=True):
+            rows["paths"] += [
+                {
+                    **common,
+                    "m_train": max(res["m_train"]),
+                    "iteration": it,
+                    "coordinate": j,
+                    "in_support": bool(in_support[j]),
+                    "val_err": errs[j],
+                }
+                for j in range(d)
+            ]
+    return rows

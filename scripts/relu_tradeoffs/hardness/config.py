@@ -1,0 +1,74 @@
+"""Cross-field rules of the ``hardness`` config section."""
+
+from relu_tradeoffs.hardness.learners import REGISTRY
+from relu_tradeoffs.pipeline.config import eta_problems
+
+LEARNERS = tuple(REGISTRY)
+# figure_instance key -> its grid axis
+FIGURE_AXES = {"d": "d", "k": "k", "eta": "eta", "seed": "seeds"}
+
+
+def check(section) -> list[str]:
+    grid = section["grid"]
+    problems = [
+        f"config key 'hardness.grid.k[{i}]': k = {k} must satisfy 1 <= k < d for every d "
+        f"(hardness.grid.d = {grid['d']})"
+        for i, k in enumerate(grid["k"])
+        if not all(1 <= k < d for d in grid["d"])
+    ]
+    problems += eta_problems(grid["eta"], "hardness.grid.eta")
+    problems += [
+        f"config key 'hardness.learners[{i}]': unknown learner '{name}' (known: {', '.join(LEARNERS)})"
+        for i, name in enumerate(section["learners"])
+        if name not in LEARNERS
+    ]
+    problems += [
+        f"config key 'hardness.params.{name}': missing (every learner in hardness.learners needs "
+        "its settings)"
+        for name in section["learners"]
+        if name in LEARNERS and name not in section["params"]
+    ]
+    m_val = section["m_val"]
+    if m_val != "auto" and m_val > section["m_val_max"]:
+        problems.append(
+            f"config key 'hardness.m_val': {m_val} exceeds hardness.m_val_max = {section['m_val_max']}"
+        )
+    problems += [
+        f"config key 'hardness.m_train_sweep[{i}]': {m} exceeds hardness.m_train = "
+        f"{section['m_train']} (the sweep uses prefixes of the m_train examples)"
+        for i, m in enumerate(section["m_train_sweep"])
+        if m > section["m_train"]
+    ]
+    instance = section["figure_instance"]
+    if instance == "auto":
+        return problems
+    problems += [
+        f"config key 'hardness.figure_instance.{key}': {instance[key]} is not in "
+        f"hardness.grid.{grid_key} = {grid[grid_key]} (or set hardness.figure_instance: auto)"
+        for key, grid_key in FIGURE_AXES.items()
+        if instance[key] not in grid[grid_key]
+    ]
+    return problems
+
+
+def _nearest(values, preferred):
+    """The first of ``values`` closest to ``preferred`` (the first value when none is preferred)."""
+    if preferred is None:
+        return values[0]
+    return min(values, key=lambda v: abs(v - preferred))
+
+
+def figure_instance(section):
+    """The grid instance the per-instance figures show: explicit, or nearest to figure_preferred.
+
+    With ``auto`` every axis independently takes the grid value nearest to the preferred one,
+    so a default that suits the default grid still gives an instance of any custom grid.
+    """
+    instance = section["figure_instance"]
+    if instance != "auto":
+        return dict(instance)
+    preferred = section.get("figure_preferred", {})
+    return {
+        key: _nearest(section["grid"][grid_key], preferred.get(key))
+        for key, grid_key in FIGURE_AXES.items()
+    }

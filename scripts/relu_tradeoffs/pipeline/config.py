@@ -1,0 +1,64 @@
+"""Config validation: a strict JSON schema, then the cross-field rules a schema cannot express.
+
+Every message names the offending key, so a user can fix the file without
+reading code. All problems are reported at once.
+"""
+
+from pathlib import Path
+
+import yaml
+from jsonschema import Draft202012Validator
+
+SECTION_SCHEMAS = {"hardness": "hardness.schema.yaml", "approx": "approx.schema.yaml"}
+
+
+class ConfigError(ValueError):
+    """The config breaks the schema or a cross-field rule; the message lists every problem."""
+
+
+def load_schema(schema_dir):
+    """The top-level schema with the section schemas inlined."""
+    schema_dir = Path(schema_dir)
+    schema = yaml.safe_load((schema_dir / "config.schema.yaml").read_text())
+    for section, filename in SECTION_SCHEMAS.items():
+        sub = yaml.safe_load((schema_dir / filename).read_text())
+        sub.pop("$schema", None)
+        schema["properties"][section] = sub
+    return schema
+
+
+def _key(path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "<top level>"
+
+
+def schema_errors(config, schema) -> list[str]:
+    validator = Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(config), key=lambda e: [str(p) for p in e.absolute_path])
+    return [f"config key '{_key(e.absolute_path)}': {e.message}" for e in errors]
+
+
+def eta_problems(values, key) -> list[str]:
+    """Every eta in ``values`` must satisfy 0 <= eta < 1/2 (shared by the wings' checks)."""
+    return [
+        f"config key '{key}[{i}]': eta = {eta} must satisfy 0 <= eta < 1/2"
+        for i, eta in enumerate(values)
+        if not 0 <= eta < 0.5
+    ]
+
+
+def validate_config(config, schema_dir, section_checks):
+    """Raise :class:`ConfigError` naming every bad key; return the config unchanged otherwise.
+
+    ``section_checks`` maps a section name to its wing's cross-field check (section -> problems);
+    the wings pass their own, so this module imports none of them.
+    """
+    problems = schema_errors(config, load_schema(schema_dir))
+    if not problems:
+        for section, check in section_checks.items():
+            problems += check(config[section])
+    if problems:
+        raise ConfigError("invalid config:\n  - " + "\n  - ".join(problems))
+    return config

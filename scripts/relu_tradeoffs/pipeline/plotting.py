@@ -1,0 +1,51 @@
+"""The one figure style of the pipeline, and saving a figure as PDF and PNG atomically."""
+
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import seaborn as sns  # noqa: E402
+
+from relu_tradeoffs.pipeline.io import atomic_path  # noqa: E402
+
+PALETTE = "colorblind"
+
+
+def apply_style():
+    sns.set_theme(context="paper", style="whitegrid", palette=PALETTE, font_scale=1.1)
+    plt.rcParams.update({"figure.dpi": 110, "savefig.dpi": 200, "pdf.fonttype": 42})
+
+
+def save_figure(fig, paths):
+    """Write ``fig`` to every path given (e.g. the rule's .pdf and .png outputs)."""
+    for path in paths:
+        with atomic_path(path, suffix=Path(path).suffix) as tmp:
+            fig.savefig(tmp, bbox_inches="tight")
+    plt.close(fig)
+
+
+def note(ax, text):
+    """Say in a panel what it cannot show (e.g. a learner or axis absent from the grid)."""
+    ax.text(
+        0.5,
+        0.5,
+        text,
+        transform=ax.transAxes,
+        ha="center",
+        va="center",
+        wrap=True,
+        fontsize=9,
+        color="0.3",
+    )
+
+
+def save_placeholder(paths, title, sentence):
+    """A figure with nothing to show: its title and the sentence saying why, never an error."""
+    apply_style()
+    fig, ax = plt.subplots(figsize=(6, 2.5))
+    ax.set_axis_off()
+    ax.set_title(title)
+    note(ax, sentence)
+    save_figure(fig, paths)

@@ -1,0 +1,17 @@
+"""The whole config's validation: the schema, then each wing's own cross-field check."""
+
+from relu_tradeoffs.approx import config as approx_config
+from relu_tradeoffs.hardness import config as hardness_config
+from relu_tradeoffs.pipeline.config import validate_config
+from relu_tradeoffs.theory import config as theory_config
+
+SECTION_CHECKS = {
+    "theory": theory_config.check,
+    "hardness": hardness_config.check,
+    "approx": approx_config.check,
+}
+
+
+def validate(config, schema_dir):
+    """Raise ConfigError naming every bad key of ``config``; return it unchanged otherwise."""
+    return validate_config(config, schema_dir, SECTION_CHECKS)

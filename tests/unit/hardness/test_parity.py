@@ -1,0 +1,60 @@
+"""k-SLPN sampling and the Gaussian lift."""
+
+import numpy as np
+from relu_tradeoffs.hardness.parity import lift, random_support, sample_slpn
+from relu_tradeoffs.pipeline.seeding import rng_for
+from scipy import stats
+
+
+def test_support_is_a_sorted_k_subset():
+    rng = rng_for(0, "support")
+    for _ in range(50):
+        s = random_support(rng, 10, 4)
+        assert len(set(s)) == 4 and np.all(np.diff(s) > 0) and s.min() >= 0 and s.max() < 10
+
+
+def test_labels_are_the_parity_with_the_right_noise_rate():
+    rng = rng_for(1, "slpn")
+    support = np.array([1, 3, 4])
+    X, y = sample_slpn(rng, 200_000, 6, support, 0.1)
+    assert set(np.unique(X)) == {-1, 1} and set(np.unique(y)) == {-1, 1}
+    clean = np.prod(X[:, support], axis=1)
+    flipped = np.mean(y != clean)
+    assert abs(flipped - 0.1) < 4 * np.sqrt(0.1 * 0.9 / 200_000)
+    # Inputs uniform on the cube: every coordinate has mean ~0.
+    assert np.all(np.abs(X.mean(axis=0)) < 4 / np.sqrt(200_000))
+    X0, y0 = sample_slpn(rng, 1000, 6, support, 0.0)
+    np.testing.assert_array_equal(y0, np.prod(X0[:, support], axis=1))
+
+
+def test_lift_is_standard_normal_and_independent():
+    rng = rng_for(2, "lift")
+    X, y = sample_slpn(rng, 100_000, 4, np.array([0, 2]), 0.0)
+    Xl, yl = lift(rng, X, y)
+    for j in range(4):
+        assert stats.kstest(Xl[:, j], "norm").pvalue > 1e-3
+    corr = np.corrcoef(Xl, rowvar=False)
+    assert np.max(np.abs(corr - np.eye(4))) < 4 / np.sqrt(100_000)
+    # Signs of the lift are the cube points, labels are (y + 1)/2 in {0, 1}.
+    np.testing.assert_array_equal(np.sign(Xl), X)
+    np.testing.assert_array_equal(yl, (y + 1) / 2)
+    # |x'| is independent of the label: E[|x'_j| | y'] is the half-normal mean either way.
+    half_mean = np.sqrt(2 / np.pi)
+    for label in (0.0, 1.0):
+        assert abs(np.abs(Xl[yl == label, 0]).mean() - half_mean) < 0.01
+
+
+def test_same_seed_same_data_different_key_different_data():
+    a = sample_slpn(rng_for(5, "a"), 100, 5, [0, 1], 0.2)
+    b = sample_slpn(rng_for(5, "a"), 100, 5, [0, 1], 0.2)
+    c = sample_slpn(rng_for(5, "b"), 100, 5, [0, 1], 0.2)
+    np.testing.assert_array_equal(a[0], b[0])
+    assert not np.array_equal(a[0], c[0])
+
+
+def test_half_normal_draws_equal_scipys_halfnorm():
+    from scipy.stats import halfnorm
+
+    X = np.ones((50, 3), dtype=np.int8)
+    ours, _ = lift(rng_for(9, "h"), X, np.ones(50))
+    np.testing.assert_array_equal(ours, halfnorm.rvs(size=(50, 3), random_state=rng_for(9, "h")))

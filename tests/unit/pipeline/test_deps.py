@@ -1,0 +1,131 @@
+"""The house rules: code inputs derived from imports, one naming scheme, no import cycles."""
+
+import ast
+import re
+
+import pytest
+from conftest import ROOT
+from relu_tradeoffs.pipeline.deps import kernel_files, script_kernel_files
+
+PACKAGE = ROOT / "scripts" / "relu_tradeoffs"
+RULES = ROOT / "workflow" / "rules"
+WINGS = ("theory", "hardness", "approx", "pipeline")
+
+
+def names(files):
+    return {str(f).split("relu_tradeoffs/")[1] for f in files}
+
+
+def test_transitive_imports_are_found():
+    assert names(kernel_files(PACKAGE, ["theory.claims"])) == {
+        "__init__.py",
+        "theory/__init__.py",
+        "theory/claims.py",
+        "hardness/__init__.py",
+        "hardness/parity.py",
+        "relu.py",
+    }
+    assert "pipeline/io.py" in names(kernel_files(PACKAGE, ["pipeline.plotting"]))
+
+
+def test_a_script_s_code_is_what_it_imports(tmp_path):
+    script = tmp_path / "s.py"
+    script.write_text("from relu_tradeoffs.theory.hermite import relu_coefficients\nimport numpy\n")
+    assert names(script_kernel_files(script, PACKAGE)) == {
+        "__init__.py",
+        "theory/__init__.py",
+        "theory/hermite.py",
+    }
+
+
+def test_unknown_module_is_an_error():
+    with pytest.raises(ValueError, match="nonexistent"):
+        kernel_files(PACKAGE, ["nonexistent"])
+
+
+def rule_blocks():
+    """(file, rule name, block text) of every rule."""
+    for smk in sorted(RULES.glob("*.smk")):
+        for block in re.split(r"\n(?=rule \w+:)", smk.read_text()):
+            if match := re.match(r"rule (\w+):", block):
+                yield smk.stem, match[1], block
+
+
+def test_every_rule_with_a_script_derives_its_code_inputs_from_that_script():
+    checked = 0
+    for _, rule, block in rule_blocks():
+        assert "kernel(" not in block, f"{rule}: lists kernel modules by hand"
+        script = re.search(r'script:\s*"\.\./\.\./scripts/([\w/]+\.py)"', block)
+        if not script:
+            continue
+        assert f'code=script_code("{script[1]}")' in block, rule
+        checked += 1
+    assert checked >= 20
+
+
+def test_rule_and_script_names_follow_one_scheme():
+    """Rule `<wing>_<step>` in `<wing>.smk` runs `scripts/<wing>/<step>.py`; figure rules write
+    `results/figures/<wing>_<name>`; target rules are the bare wing names."""
+    targets = {"theory", "hardness", "approx", "tradeoff", "figures", "summary", "all"}
+    for wing, rule, block in rule_blocks():
+        if rule in targets:
+            continue
+        prefix = "report" if wing == "report" else wing
+        assert rule.startswith(f"{prefix}_"), (wing, rule)
+        step = rule.removeprefix(f"{prefix}_")
+        script = re.search(r'script:\s*"\.\./\.\./scripts/([\w/]+\.py)"', block)
+        assert script and script[1] == f"{prefix}/{step}.py", (rule, script and script[1])
+        if step.startswith("figure_"):
+            name = step.removeprefix("figure_")
+            assert f'figure("{prefix}_{name}")' in block, rule
+    for script in (ROOT / "scripts").glob("*/*.py"):
+        if script.parent.name == "relu_tradeoffs":
+            continue
+        rule = f"{script.parent.name}_{script.stem}"
+        assert any(rule == r for _, r, _ in rule_blocks()), f"{script}: no rule {rule}"
+
+
+def module_imports():
+    """Dotted kernel module -> the kernel modules it imports (top-level or lazily)."""
+    graph = {}
+    for file in PACKAGE.rglob("*.py"):
+        rel = file.relative_to(PACKAGE).with_suffix("")
+        parts = rel.parts[:-1] if rel.name == "__init__" else rel.parts
+        name = ".".join(parts) or "<root>"
+        deps = set()
+        for node in ast.walk(ast.parse(file.read_text())):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+                "relu_tradeoffs."
+            ):
+                module = node.module.removeprefix("relu_tradeoffs.")
+                for alias in node.names:  # `from pkg import submodule` imports pkg.submodule
+                    sub = PACKAGE.joinpath(*module.split("."), alias.name)
+                    is_module = sub.with_suffix(".py").is_file() or sub.is_dir()
+                    deps.add(f"{module}.{alias.name}" if is_module else module)
+        graph[name] = deps
+    return graph
+
+
+def test_the_kernel_package_has_no_import_cycle():
+    graph = module_imports()
+    state = {}
+
+    def visit(node, stack):
+        state[node] = "open"
+        for dep in graph.get(node, ()):
+            if state.get(dep) == "open":
+                raise AssertionError("import cycle: " + " -> ".join([*stack, node, dep]))
+            if dep not in state:
+                visit(dep, [*stack, node])
+        state[node] = "done"
+
+    for node in graph:
+        if node not in state:
+            visit(node, [])
+
+
+def test_the_four_wings_exist_and_pipeline_imports_no_wing():
+    assert all((PACKAGE / wing / "__init__.py").is_file() for wing in WINGS)
+    for name, deps in module_imports().items():
+        if name.startswith("pipeline"):
+            assert not any(d.split(".")[0] in WINGS[:3] for d in deps), (name, deps)

@@ -1,0 +1,66 @@
+"""End to end: the hardness target on .test/config.yaml in a throw-away copy of the project."""
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+import yaml
+
+pytestmark = pytest.mark.e2e
+
+KEYS = ["learner", "d", "k", "eta", "m_train", "m_val", "seed"]
+COORDINATE_COLUMNS = [*KEYS, "coordinate", "in_support", "val_err", "threshold", "relevant"]
+RECOVERY_COLUMNS = [*KEYS, "true_set", "recovered_set", "exact", "seconds"]
+FIGURES = ["hardness_errors", "hardness_recovery", "hardness_runtime", "hardness_gd_barrier"]
+
+
+@pytest.fixture(scope="module")
+def hardness_run(test_config_run):
+    return test_config_run
+
+
+def test_tables_have_the_contract_columns(hardness_run):
+    results = hardness_run / "results/hardness"
+    coordinates = pd.read_csv(results / "coordinates.csv")
+    recovery = pd.read_csv(results / "recovery.csv", dtype={"true_set": str, "recovered_set": str})
+    assert list(coordinates.columns[: len(COORDINATE_COLUMNS)]) == COORDINATE_COLUMNS
+    assert list(recovery.columns[: len(RECOVERY_COLUMNS)]) == RECOVERY_COLUMNS
+    config = yaml.safe_load((hardness_run / ".test/config.yaml").read_text())["hardness"]
+    assert set(recovery.learner) == set(config["learners"])
+    assert (recovery.m_train == config["m_train"]).all()
+    assert set(pd.read_csv(results / "recovery_sweep.csv").m_train) == {
+        *config["m_train_sweep"],
+        config["m_train"],
+    }
+    d = config["grid"]["d"][0]
+    assert len(coordinates) == d * len(config["learners"]) * len(config["grid"]["seeds"])
+
+
+def test_exhaustive_recovers_the_support_exactly_for_k_2(hardness_run):
+    recovery = pd.read_csv(
+        hardness_run / "results/hardness/recovery.csv",
+        dtype={"true_set": str, "recovered_set": str},
+    )
+    ex = recovery[(recovery.learner == "exhaustive") & (recovery.k == 2)]
+    assert len(ex) and ex.exact.all()
+    assert (ex.true_set == ex.recovered_set).all()
+    assert ex.m_val_reached.all() and ex.has_gap.all()
+
+
+def test_support_is_stored_with_the_data_and_thresholds_are_consistent(hardness_run):
+    results = hardness_run / "results/hardness"
+    coordinates = pd.read_csv(results / "coordinates.csv")
+    for meta_path in (results / "data").glob("*/support.json"):
+        meta = json.loads(meta_path.read_text())
+        rows = coordinates[(coordinates.seed == meta["seed"]) & (coordinates.d == meta["d"])]
+        assert sorted(rows[rows.in_support].coordinate.unique()) == meta["support"]
+    assert (coordinates.relevant == (coordinates.val_err >= coordinates.threshold)).all()
+    paths = pd.read_csv(results / "paths.csv")
+    assert set(paths.learner) == {"gd"} and np.isfinite(paths.val_err).all()
+
+
+def test_figures_exist(hardness_run):
+    for name in FIGURES:
+        for ext in ("pdf", "png"):
+            assert (hardness_run / f"results/figures/{name}.{ext}").stat().st_size > 1000

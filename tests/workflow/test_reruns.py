@@ -1,0 +1,92 @@
+"""Incremental reruns: exactly the jobs a change touches are scheduled again."""
+
+import time
+
+import pytest
+import yaml
+from conftest import TEST_CONFIG, clone_run, planned_jobs, run_snakemake
+
+pytestmark = pytest.mark.e2e
+
+TARGETS = {"all", "figures", "theory", "hardness", "approx"}
+
+
+def is_figure(rule: str) -> bool:
+    return "_figure_" in rule
+
+
+def is_aggregate_or_figure(rule: str) -> bool:
+    return is_figure(rule) or rule in TARGETS | {"report_provenance", "hardness_aggregate"}
+
+
+@pytest.fixture
+def run_copy(test_config_run, tmp_path):
+    return clone_run(test_config_run, tmp_path / "copy")
+
+
+def test_no_op_rerun_schedules_nothing(test_config_run, tmp_path):
+    assert planned_jobs(test_config_run, *TEST_CONFIG) == []
+    start = time.perf_counter()
+    proc = run_snakemake(test_config_run, "--cores", "2", *TEST_CONFIG)
+    elapsed = time.perf_counter() - start
+    assert "Nothing to be done" in proc.stdout + proc.stderr
+    print(f"no-op rerun of the test config: {elapsed:.2f} s")
+
+
+def test_adding_a_seed_runs_only_that_instance(run_copy):
+    config = yaml.safe_load((run_copy / ".test/config.yaml").read_text())
+    seeds = config["hardness"]["grid"]["seeds"]
+    new_seed = max(seeds) + 1
+    (run_copy / "more.yaml").write_text(
+        yaml.safe_dump(
+            {"hardness": {"grid": {**config["hardness"]["grid"], "seeds": [*seeds, new_seed]}}}
+        )
+    )
+    jobs = planned_jobs(run_copy, *TEST_CONFIG, "more.yaml")
+    assert any(rule == "hardness_slpn" for rule, _ in jobs)
+    for rule, wildcards in jobs:
+        if "seed" in wildcards:
+            assert wildcards["seed"] == str(new_seed), (rule, wildcards)
+        else:
+            assert is_aggregate_or_figure(rule), rule
+    assert not any(
+        rule in {"theory_hermite", "theory_correlation", "theory_claims"} for rule, _ in jobs
+    )
+
+
+def test_changing_a_learner_parameter_reruns_only_that_learner(run_copy):
+    config = yaml.safe_load((run_copy / ".test/config.yaml").read_text())
+    params = config["hardness"]["params"]["gd"]
+    changed = {key: value for key, value in params.items()}
+    changed["steps"] = params["steps"] + 1
+    (run_copy / "gd.yaml").write_text(yaml.safe_dump({"hardness": {"params": {"gd": changed}}}))
+    jobs = planned_jobs(run_copy, *TEST_CONFIG, "gd.yaml")
+    learner_jobs = [(r, w) for r, w in jobs if "learner" in w]
+    assert learner_jobs and all(w["learner"] == "gd" for _, w in learner_jobs)
+    assert {r for r, w in jobs if "learner" not in w and "seed" in w} <= {
+        "hardness_score",
+        "hardness_recover",
+    }
+    assert not any(rule in {"hardness_slpn", "hardness_lift"} for rule, _ in jobs)
+
+
+def test_editing_a_kernel_module_reruns_the_rules_that_import_it(run_copy):
+    hermite = run_copy / "scripts/relu_tradeoffs/theory/hermite.py"
+    hermite.write_text(hermite.read_text() + "\n# an edit\n")
+    rules = {rule for rule, _ in planned_jobs(run_copy, *TEST_CONFIG)}
+    assert rules - {"all"} == {"theory_hermite"}
+
+    parity = run_copy / "scripts/relu_tradeoffs/hardness/parity.py"
+    parity.write_text(parity.read_text() + "\n# an edit\n")
+    rules = {rule for rule, _ in planned_jobs(run_copy, *TEST_CONFIG)}
+    assert {"theory_hermite", "theory_claims", "hardness_slpn", "hardness_lift"} <= rules
+    assert "theory_correlation" not in rules
+
+
+def test_editing_the_figure_style_reruns_only_figures(run_copy):
+    style = run_copy / "scripts/relu_tradeoffs/pipeline/plotting.py"
+    style.write_text(style.read_text().replace("font_scale=1.1", "font_scale=1.2"))
+    jobs = planned_jobs(run_copy, *TEST_CONFIG)
+    assert jobs
+    for rule, _ in jobs:
+        assert is_figure(rule) or rule in TARGETS, rule
