@@ -14,6 +14,7 @@ import numpy as np
 from relu_tradeoffs.approx import alg2, noise, rivals
 from relu_tradeoffs.approx.config import parse_method
 from relu_tradeoffs.pipeline.io import atomic_path, rule_logger
+from relu_tradeoffs.pipeline.progress import Progress
 from relu_tradeoffs.pipeline.seeding import rng_for
 from relu_tradeoffs.relu import relu
 
@@ -63,6 +64,7 @@ extra = {
 }
 paper_alpha = cal["opt_calibration"] ** (1 / 3)
 rows, curve_rows = [], []
+progress = Progress(log, len(p.methods), "methods")
 for method in p.methods:
     kind, name, paper = parse_method(method)
     rng = rng_for(p.seed, *key, method)
@@ -119,6 +121,7 @@ for method in p.methods:
         opt,
         seconds,
     )
+    progress.advance(1, method)
 
 
 def write_rows(table, path, fields):

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 from relu_tradeoffs.hardness.learners import get
 from relu_tradeoffs.pipeline.io import load_npy, rule_logger, write_json
+from relu_tradeoffs.pipeline.progress import Progress
 
 log = rule_logger(snakemake.log[0])
 p = snakemake.params
@@ -50,6 +51,7 @@ for name in p.learners:
     group = "relu" if get(name).proper else name
     groups.setdefault(group, []).append((name, W, path))
 
+progress = Progress(log, len(p.learners), "learners scored")
 for group, items in groups.items():
     first = items[0][0]
     flat = np.concatenate([a.reshape(-1, a.shape[-1]) for _, W, path in items for a in (W, path)])
@@ -60,6 +62,7 @@ for group, items in groups.items():
             size = array[..., 0].size
             results[name][key] = losses[offset : offset + size].reshape(array.shape[:-1]).tolist()
             offset += size
-    log.info("scored %d hypotheses (%s) on %d validation examples", len(flat), group, X.shape[0])
+    note = f"{group}: {len(flat)} hypotheses x {X.shape[0]} validation examples"
+    progress.advance(len(items), note)
 
 write_json({**meta, "m_val": int(X.shape[0]), "learners": results}, snakemake.output[0])
