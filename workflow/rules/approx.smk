@@ -126,7 +126,7 @@ rule approx_summary:
         errors="results/approx/errors.csv",
         code=script_code("approx/summary.py"),
     output:
-        summary="results/approx/summary.csv",
+        summary=table("results/approx/summary.csv", "Approximation"),
         slopes="results/approx/slopes.csv",
     log:
         "results/logs/approx_summary/approx_summary.log",

@@ -85,6 +85,17 @@ def section_config(section):
     return {"seed": config["seed"], section: config[section]}
 
 
+def table(path, category):
+    """A main table, attached to the HTML report with its caption (report/table_<name>.rst)."""
+    name = path.removeprefix("results/").removesuffix(".csv").replace("/", "_")
+    return report(
+        path,
+        caption=f"../report/table_{name}.rst",
+        category=category,
+        labels={"table": name},
+    )
+
+
 def figure(name):
     return multiext(f"results/figures/{name}", ".pdf", ".png")
 

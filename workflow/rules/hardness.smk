@@ -178,7 +178,7 @@ rule hardness_aggregate:
         plans=hardness_plans(),
     output:
         coordinates="results/hardness/coordinates.csv",
-        recovery="results/hardness/recovery.csv",
+        recovery=table("results/hardness/recovery.csv", "Hardness"),
         sweep="results/hardness/recovery_sweep.csv",
         paths="results/hardness/paths.csv",
         plan="results/hardness/plan.csv",

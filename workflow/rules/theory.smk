@@ -31,7 +31,7 @@ rule theory_correlation:
     input:
         code=script_code("theory/correlation.py"),
     output:
-        "results/theory/correlation.csv",
+        table("results/theory/correlation.csv", "Theory"),
     log:
         "results/logs/theory_correlation/correlation.log",
     benchmark:
@@ -56,7 +56,7 @@ rule theory_claims:
     input:
         code=script_code("theory/claims.py"),
     output:
-        "results/theory/claims.csv",
+        table("results/theory/claims.csv", "Theory"),
     log:
         "results/logs/theory_claims/claims.log",
     benchmark:
