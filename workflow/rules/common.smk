@@ -1,4 +1,5 @@
 # Validation, shared helpers and wildcard constraints: everything the wings' rule files use.
+import glob
 import os
 import shutil
 import sys
@@ -87,7 +88,7 @@ def section_config(section):
 
 def table(path, category):
     """A main table, attached to the HTML report with its caption (report/table_<name>.rst)."""
-    name = path.removeprefix("results/").removesuffix(".csv").replace("/", "_")
+    name = "_".join(Path(path).with_suffix("").parts[1:])  # results/a/b.csv -> a_b
     return report(
         path,
         caption=f"../report/table_{name}.rst",

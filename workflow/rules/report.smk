@@ -69,3 +69,36 @@ rule report_summary:
         hermite_tolerance=config["theory"]["hermite_tolerance"],
     script:
         "../../scripts/report/summary.py"
+
+
+rule docs:
+    input:
+        "docs/results.md",
+
+
+rule report_docs:
+    input:
+        # everything `all` makes, so that every benchmark is in
+        rules.theory.input,
+        rules.hardness.input,
+        rules.approx.input,
+        summary="results/summary.csv",
+        recovery="results/hardness/recovery.csv",
+        correlation="results/theory/correlation.csv",
+        named_configs=sorted(glob.glob("config/*.yaml")),
+        code=script_code("report/docs.py"),
+    output:
+        "docs/results.md",
+    log:
+        "results/logs/report_docs/report_docs.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=5,
+    params:
+        config=config,
+        benchmarks="results/benchmarks",
+    script:
+        "../../scripts/report/docs.py"
