@@ -25,5 +25,6 @@ benchmarks["max_rss"] = pd.to_numeric(benchmarks["max_rss"], errors="coerce")
 tables = {
     name: pd.read_csv(snakemake.input[name]) for name in ("summary", "recovery", "correlation")
 }
-write_text(page(**tables, configs=configs, benchmarks=benchmarks), snakemake.output[0])
+text = page(**tables, configs=configs, benchmarks=benchmarks, config_sha256=snakemake.params.sha)
+write_text(text, snakemake.output[0])
 log.info("docs/results.md from %d benchmark files", len(frames))

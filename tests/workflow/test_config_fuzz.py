@@ -61,14 +61,15 @@ def theory(draw, tiny):
 
 @st.composite
 def hardness(draw, tiny):
-    d = draw(values(st.integers(3, 7 if tiny else 12)))
+    # At most 2 values on each axis but k: a few hundred jobs at most, so a dry run is quick.
+    d = draw(values(st.integers(3, 7 if tiny else 10), max_size=2))
     m_train = draw(st.sampled_from([300, 1000] if tiny else [300, 1000, 3000]))
     return {
         "grid": {
             "d": d,
             "k": draw(values(st.integers(1, min(d) - 1))),
-            "eta": draw(values(st.sampled_from([0.0, 0.1, 0.2, 0.3]))),
-            "seeds": draw(values(st.integers(0, 9), max_size=2 if tiny else 3)),
+            "eta": draw(values(st.sampled_from([0.0, 0.1, 0.2, 0.3]), max_size=2)),
+            "seeds": draw(values(st.integers(0, 9), max_size=2)),
         },
         "m_train": m_train,
         "m_train_sweep": draw(st.lists(st.sampled_from([100, 200]), max_size=2, unique=True)),
@@ -76,7 +77,7 @@ def hardness(draw, tiny):
         "m_val_max": 2000 if tiny else draw(st.sampled_from([2000, 20000])),
         "eps": draw(st.sampled_from(["auto", 0.1])),
         "learners": draw(values(st.sampled_from(sorted(REGISTRY)), max_size=len(REGISTRY))),
-        "coords_per_job": draw(st.integers(1, 16)),
+        "coords_per_job": draw(st.integers(3, 16)),
         "figure_instance": "auto",
         "figure_preferred": {"d": draw(st.integers(2, 20)), "k": draw(st.integers(1, 8))},
     }

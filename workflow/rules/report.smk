@@ -99,6 +99,7 @@ rule report_docs:
         runtime=5,
     params:
         config=config,
+        sha=config_hash(config),
         benchmarks="results/benchmarks",
     script:
         "../../scripts/report/docs.py"

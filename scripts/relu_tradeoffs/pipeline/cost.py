@@ -16,7 +16,9 @@ SLPN_BYTES, LIFT_BYTES = 4, 26
 LEARN_BYTES = 64
 # approx fit: float64 train and test sets, their labels and a few same-sized work arrays.
 APPROX_BYTES = 32
-# Stored per instance: float32 train and validation sets (the int8 draws are temporary).
+# Stored per instance: float32 train and validation sets (the int8 draws are temporary). With
+# m_val: auto the validation set is counted at m_val_max: an upper bound (the exact size needs
+# c_k, whose series takes seconds, too slow before every run).
 STORED_BYTES = 4
 # Rules whose memory does not grow with the config.
 FIXED_MB = {"score": 2000, "correlation": 2000, "claims": 3000, "small": 1000}
@@ -156,7 +158,7 @@ def problems(rows, *, mem_limit_mb, free_disk_mb, max_jobs):
 
 def table(rows):
     """The preview printed before a run: one line per section."""
-    lines = [f"{'section':<9} {'jobs':>9} {'peak memory per job':>26} {'disk':>10} {'work':>9}"]
+    lines = [f"{'section':<9} {'jobs':>9} {'peak memory per job':>26} {'disk <=':>10} {'work':>9}"]
     for r in rows:
         peak = f"{_fmt_mb(r['peak_mb'])} ({r['peak_rule']})"
         lines.append(

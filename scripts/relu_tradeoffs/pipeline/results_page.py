@@ -32,7 +32,7 @@ def job_counts(configs):
     """Jobs, largest job and disk per section for each named config (the cost estimate)."""
     rows = [
         {"config": name, "section": r["section"], "jobs": r["jobs"],
-         "peak memory per job (MB)": round(r["peak_mb"]), "disk (MB)": round(r["disk_mb"])}
+         "peak memory per job (MB)": round(r["peak_mb"]), "disk, at most (MB)": round(r["disk_mb"])}
         for name, config in configs.items()
         for r in cost.estimate(config)
     ]  # fmt: skip
@@ -59,11 +59,13 @@ def recovery_rates(recovery):
     return grouped.agg(runs="size", exact_rate="mean").reset_index()
 
 
-def page(summary, recovery, correlation, configs, benchmarks):
-    """The whole Markdown page."""
+def page(summary, recovery, correlation, configs, benchmarks, config_sha256):
+    """The whole Markdown page; ``config_sha256`` identifies the run's config."""
     sections = [
         "# Measured results (generated)",
-        "Written by `snakemake --cores 2 docs` from the tables of the default run; do not edit.",
+        "Written by `snakemake --cores 2 docs` from the result tables of the run whose config has "
+        f"SHA-256 `{config_sha256[:16]}` (`results/*/provenance.json`); do not edit. The "
+        "committed page comes from the default config, `config.yaml`.",
         "## Claims summary (`results/summary.csv`)",
         _table(summary[["claim", "measured", "verdict", "reason"]]),
         "## Lemma 1: c_k (`results/theory/correlation.csv`)",

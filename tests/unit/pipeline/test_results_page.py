@@ -44,7 +44,7 @@ def test_page_has_every_section_and_the_estimated_job_counts(tmp_path):
          "corr_wS": [0.16]}
     )  # fmt: skip
     recovery = pd.DataFrame({"learner": ["gd"], "k": [2], "eta": [0.0], "exact": [True]})
-    text = page(summary, recovery, correlation, {"test": config}, pd.DataFrame())
+    text = page(summary, recovery, correlation, {"test": config}, pd.DataFrame(), "ab" * 32)
     for heading in ("Claims summary", "Lemma 1", "Algorithm 1", "Jobs, memory", "Run time"):
         assert f"## {heading}" in text
     assert "No benchmarks recorded." in text
