@@ -83,3 +83,16 @@ def test_limits_take_the_smaller_of_machine_and_resources():
 def test_the_preview_table_has_one_line_per_section():
     lines = cost.table(cost.estimate(_config())).splitlines()
     assert [line.split()[0] for line in lines[1:]] == ["theory", "hardness", "approx"]
+
+
+@pytest.mark.parametrize(
+    ("key", "value"), [("mem_mb", "lots"), ("max_jobs", 0), ("override", "yes")]
+)
+def test_bad_guard_keys_are_named(key, value):
+    from relu_tradeoffs.pipeline.config import ConfigError
+    from relu_tradeoffs.validation import validate
+
+    config = yaml.safe_load((ROOT / "config.yaml").read_text())
+    config["guard"][key] = value
+    with pytest.raises(ConfigError, match=f"config key 'guard.{key}'"):
+        validate(config, ROOT / "workflow" / "schemas")
