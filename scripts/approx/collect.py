@@ -1,10 +1,7 @@
 """Rule approx_collect: join the per-instance tables and the calibrations."""
 
-import json
-from pathlib import Path
-
 import pandas as pd
-from relu_tradeoffs.pipeline.io import rule_logger, write_csv
+from relu_tradeoffs.pipeline.io import read_json, rule_logger, write_csv
 
 # The contract's columns first (DESIGN.md), extras after.
 ERRORS_COLUMNS = [
@@ -32,7 +29,7 @@ errors = errors.sort_values(
 )
 curve = pd.concat([pd.read_csv(f) for f in snakemake.input.alpha_curve], ignore_index=True)
 curve = curve.sort_values(KEYS + ["method", "alpha"], ignore_index=True)
-calibration = pd.DataFrame([json.loads(Path(f).read_text()) for f in snakemake.input.calibration])
+calibration = pd.DataFrame([read_json(f) for f in snakemake.input.calibration])
 log.info(
     "%d error rows, %d alpha-curve rows, %d calibrations", len(errors), len(curve), len(calibration)
 )

@@ -6,21 +6,19 @@ Each method has its own stream, so adding or removing methods never changes anot
 """
 
 import csv
-import json
 import time
-from pathlib import Path
 
 import numpy as np
 from relu_tradeoffs.approx import alg2, noise, rivals
 from relu_tradeoffs.approx.config import parse_method
-from relu_tradeoffs.pipeline.io import atomic_path, rule_logger
+from relu_tradeoffs.pipeline.io import atomic_path, read_json, rule_logger
 from relu_tradeoffs.pipeline.progress import Progress
 from relu_tradeoffs.pipeline.seeding import rng_for
 from relu_tradeoffs.relu import relu
 
 log = rule_logger(snakemake.log[0])
 p, wc = snakemake.params, snakemake.wildcards
-cal = json.loads(Path(snakemake.input.calibration).read_text())
+cal = read_json(snakemake.input.calibration)
 key = ("approx", wc.noise, wc.d, wc.opt, wc.seed)
 inst = noise.make_instance(
     rng_for(p.seed, *key, "instance"),

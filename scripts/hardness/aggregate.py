@@ -5,11 +5,8 @@ size of the learning curve (m_train_sweep and m_train); paths.csv the validation
 traced iterates of iterative learners; plan.csv the per-(learner, k, eta) eps, threshold, m_val.
 """
 
-import json
-from pathlib import Path
-
 import pandas as pd
-from relu_tradeoffs.pipeline.io import rule_logger, write_csv
+from relu_tradeoffs.pipeline.io import read_json, rule_logger, write_csv
 
 log = rule_logger(snakemake.log[0])
 ORDER = ["learner", "d", "k", "eta", "m_train", "m_val", "seed"]
@@ -40,7 +37,7 @@ def table(rows, extra_sort=(), columns=None, contract=ORDER):
 
 rows = {"coordinates": [], "recovery": [], "paths": []}
 for path in snakemake.input.instances:
-    for key, part in json.loads(Path(path).read_text()).items():
+    for key, part in read_json(path).items():
         rows[key] += part
 main = snakemake.params.m_train
 coordinates = table(rows["coordinates"], ["coordinate"], contract=CONTRACT["coordinates"])
@@ -52,7 +49,7 @@ write_csv(table(rows["paths"], ["iteration", "coordinate"], PATH_COLUMNS), snake
 
 plan_rows = []
 for path in snakemake.input.plans:
-    plan = json.loads(Path(path).read_text())
+    plan = read_json(path)
     for name, entry in plan["learners"].items():
         plan_rows.append(
             {

@@ -5,17 +5,14 @@ rounding (relative 6e-8) is far below every gap eps/4 the validation step resolv
 validation sets of k >= 4 hold millions of rows.
 """
 
-import json
-from pathlib import Path
-
 import numpy as np
 from relu_tradeoffs.hardness import parity
-from relu_tradeoffs.pipeline.io import load_npy, rule_logger, save_npy
+from relu_tradeoffs.pipeline.io import load_npy, read_json, rule_logger, save_npy
 from relu_tradeoffs.pipeline.seeding import rng_for
 
 log = rule_logger(snakemake.log[0])
 wc = snakemake.wildcards
-meta = json.loads(Path(snakemake.input.support).read_text())
+meta = read_json(snakemake.input.support)
 X = load_npy(snakemake.input.X, mmap=False, ndim=2, dtype_kind="i")
 y = load_npy(snakemake.input.y, mmap=False, ndim=1, dtype_kind="i")
 rng = rng_for(snakemake.params.seed, "hardness", "lift", wc.d, wc.k, wc.eta, wc.seed)

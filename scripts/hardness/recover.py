@@ -1,14 +1,11 @@
 """Rule recover: Algorithm 1's threshold test on one instance, for every learner and size."""
 
-import json
-from pathlib import Path
-
 from relu_tradeoffs.hardness.algorithm1 import recover_instance
-from relu_tradeoffs.pipeline.io import rule_logger, write_json
+from relu_tradeoffs.pipeline.io import read_json, rule_logger, write_json
 
 log = rule_logger(snakemake.log[0])
-score = json.loads(Path(snakemake.input.score).read_text())
-plan = json.loads(Path(snakemake.input.plan).read_text())
+score = read_json(snakemake.input.score)
+plan = read_json(snakemake.input.plan)
 rows = recover_instance(score, plan)
 for row in rows["recovery"]:
     log.info(

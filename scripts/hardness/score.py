@@ -5,18 +5,15 @@ coords_per_job. All proper learners' ReLUs (and their traced iterates) are then 
 in one pass over the memory-mapped validation set; the improper lowdeg polynomials on their own.
 """
 
-import json
-from pathlib import Path
-
 import numpy as np
 from relu_tradeoffs.hardness.learners import get
-from relu_tradeoffs.pipeline.io import load_npy, rule_logger, write_json
+from relu_tradeoffs.pipeline.io import load_npy, read_json, rule_logger, write_json
 from relu_tradeoffs.pipeline.progress import Progress
 
 log = rule_logger(snakemake.log[0])
 p = snakemake.params
 d = int(snakemake.wildcards.d)
-meta = json.loads(Path(snakemake.input.support).read_text())
+meta = read_json(snakemake.input.support)
 X = load_npy(snakemake.input.X, ndim=2, dtype_kind="f")
 y = load_npy(snakemake.input.y, ndim=1, dtype_kind="f")
 
@@ -28,7 +25,7 @@ def assemble(name):
         for key in snakemake.input.keys()
         if key.startswith(f"{name}_") and key.endswith("_meta")
     )
-    metas = [json.loads(Path(snakemake.input[f"{key}_meta"]).read_text()) for key in shards]
+    metas = [read_json(snakemake.input[f"{key}_meta"]) for key in shards]
     W = [load_npy(snakemake.input[f"{key}_W"], mmap=False) for key in shards]
     path = [load_npy(snakemake.input[f"{key}_path"], mmap=False) for key in shards]
     coordinates = np.concatenate([m["coordinates"] for m in metas])

@@ -1,16 +1,13 @@
 """Rule slpn: a random support S and m_train + m_val examples of k-SLPN, S stored beside them."""
 
-import json
-from pathlib import Path
-
 from relu_tradeoffs.hardness import parity
-from relu_tradeoffs.pipeline.io import rule_logger, save_npy, write_json
+from relu_tradeoffs.pipeline.io import read_json, rule_logger, save_npy, write_json
 from relu_tradeoffs.pipeline.seeding import rng_for
 
 log = rule_logger(snakemake.log[0])
 wc = snakemake.wildcards
 d, k, eta, seed = int(wc.d), int(wc.k), float(wc.eta), int(wc.seed)
-plan = json.loads(Path(snakemake.input.plan).read_text())
+plan = read_json(snakemake.input.plan)
 m_train, m_val = snakemake.params.m_train, plan["m_val"]
 
 rng = rng_for(snakemake.params.seed, "hardness", "slpn", d, k, wc.eta, seed)

@@ -22,7 +22,6 @@ PENDING = {
     "docs/benchmarks.md",
     "docs/mutation.md",
     "docs/testing.md",
-    "docs/architecture.md",
 }
 MEASUREMENT = re.compile(
     r"\b\d[\d,.]*\s*(ms|s|sec|seconds?|min|minutes?|h|hours?)\b(?!\.e\.)"  # duration

@@ -103,3 +103,21 @@ rule report_docs:
         benchmarks="results/benchmarks",
     script:
         "../../scripts/report/docs.py"
+
+
+rule report_rulegraph:
+    input:
+        code=script_code("report/rulegraph.py"),
+    output:
+        dot="docs/rulegraph.dot",
+        svg="docs/rulegraph.svg",
+    log:
+        "results/logs/report_rulegraph/rulegraph.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=1000,
+        runtime=5,
+    script:
+        "../../scripts/report/rulegraph.py"

@@ -48,6 +48,11 @@ def write_json(obj, path):
         tmp.write_text(json.dumps(obj, indent=2, sort_keys=True, default=str) + "\n")
 
 
+def read_json(path):
+    """The JSON document at ``path`` (the rules' small records: plans, scores, metadata)."""
+    return json.loads(Path(path).read_text())
+
+
 def write_text(text, path):
     with atomic_path(path, suffix=Path(path).suffix) as tmp:
         tmp.write_text(text)

@@ -18,10 +18,12 @@
 from functools import cache
 
 import numpy as np
+import pandas as pd
 from scipy.integrate import quad
 from scipy.special import dawsn, gammaln, logsumexp, zeta
 
-INV_SQRT_2PI = 1.0 / np.sqrt(2.0 * np.pi)
+from relu_tradeoffs.relu import INV_SQRT_2PI
+
 TAIL_FIT_TERMS = 200  # at most this many last series terms fit the tail (and at most a quarter)
 _BLOCK = 256
 
@@ -151,3 +153,41 @@ def monte_carlo(rng, k_max: int, samples: int, chunk: int):
     mean = sums / samples
     se = np.sqrt(np.maximum(squares / samples - mean**2, 0.0) / (samples - 1))
     return {"mean": mean[0], "se": se[0], "flipped_mean": mean[1], "flipped_se": se[1]}
+
+
+SIGN_NAMES = {1: "positive", -1: "negative", 0: "zero"}
+
+
+def _row(k: int, n_max: int, mc: dict) -> dict:
+    """One row of correlation.csv: c_k by series and by quadrature, against Monte Carlo."""
+    value, error, partial, leading = series(k, n_max)
+    quad_value, quad_error = dawson_integral(k)
+    sign = sign_of(k)
+    mean, se = mc["mean"][k - 1], mc["se"][k - 1]
+    return {
+        "k": k,
+        "c_k": value,
+        "c_k_error": error,
+        "c_k_mc": mean,
+        "c_k_mc_se": se,
+        "leading_term": leading,
+        "corr_wS": value / np.sqrt(2 * np.pi),
+        "sign": SIGN_NAMES[sign],
+        "exact_zero": sign == 0,
+        "c_k_partial_sum": partial,
+        "c_k_quadrature": quad_value,
+        "c_k_quadrature_error": quad_error,
+        "series_minus_quadrature": value - quad_value,
+        "paper_leading_term": paper_leading_term(k) if k % 4 == 2 else np.nan,
+        "c_k_flipped": -value,
+        "c_k_flipped_mc": mc["flipped_mean"][k - 1],
+        "c_k_flipped_mc_se": mc["flipped_se"][k - 1],
+        "best_corr": abs(value) / np.sqrt(2 * np.pi),
+        "mc_z_score": (mean - value) / se,
+    }
+
+
+def table(rng, k_max: int, mc_samples: int, mc_chunk: int, n_max: int) -> pd.DataFrame:
+    """correlation.csv: Lemma 1's c_k for k = 1..k_max three independent ways, one row per k."""
+    mc = monte_carlo(rng, k_max, mc_samples, mc_chunk)
+    return pd.DataFrame([_row(k, n_max, mc) for k in range(1, k_max + 1)])
