@@ -6,6 +6,9 @@ min_version("9.0")
 configfile: "config.yaml"
 
 
+report: "workflow/report/workflow.rst"
+
+
 include: "workflow/rules/common.smk"
 include: "workflow/rules/theory.smk"
 include: "workflow/rules/hardness.smk"
@@ -21,6 +24,7 @@ rule all:
         rules.hardness.input,
         rules.approx.input,
         rules.tradeoff.input,
+        rules.summary.input,
 
 
 rule figures:

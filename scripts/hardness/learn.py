@@ -13,6 +13,7 @@ import time
 import numpy as np
 from relu_tradeoffs.hardness.learners import get
 from relu_tradeoffs.pipeline.io import load_npy, rule_logger, save_npy, write_json
+from relu_tradeoffs.pipeline.progress import Progress
 from relu_tradeoffs.pipeline.seeding import rng_for
 
 log = rule_logger(snakemake.log[0])
@@ -30,6 +31,7 @@ y = load_npy(snakemake.input.y, ndim=1, dtype_kind="f")
 # The fault test kills the job on this line (a marker of work under way, not a timer).
 log.info("fitting started (pid %d)", os.getpid())
 weights, seconds = [], []
+progress = Progress(log, len(drop) * len(p.m_train), "coordinate fits")
 path_iterations, path = np.zeros(0, dtype=int), None
 for m in p.m_train:
     rng = rng_for(p.seed, "hardness", "learn", wc.learner, d, k, wc.eta, wc.seed, m)
@@ -42,7 +44,7 @@ for m in p.m_train:
         W = learner.fit(Xm, ym, drop, rng, **params)
     seconds.append(time.perf_counter() - start)
     weights.append(W)
-    log.info("%s, coordinates %s, m_train = %d: %.3f s", wc.learner, drop.tolist(), m, seconds[-1])
+    progress.advance(len(drop), f"{wc.learner}, coordinates {drop.tolist()}, m_train = {m}")
 
 weights = np.array(weights)
 save_npy(snakemake.output.W, weights)

@@ -9,6 +9,7 @@ learner's hypotheses and traced iterates are scored in one pass over it.
 from relu_tradeoffs.hardness import parity
 from relu_tradeoffs.hardness.learners import join_shards, score_learners
 from relu_tradeoffs.pipeline.io import load_npy, read_json, rule_logger, write_json
+from relu_tradeoffs.pipeline.progress import Progress
 
 log = rule_logger(snakemake.log[0])
 p, wc, inputs = snakemake.params, snakemake.wildcards, snakemake.input
@@ -44,6 +45,7 @@ chunks = parity.lifted_chunks(
     chunk=p.val_chunk,
     padded=meta["padded"],
 )
+chunks = Progress(log, m_val, "validation examples").track(chunks, size=lambda c: len(c[0]))
 for name, (val_err, path_val_err) in score_learners(chunks, fitted, p.learner_params).items():
     results[name].update(val_err=val_err.tolist(), path_val_err=path_val_err.tolist())
 log.info("scored %d learners on %d regenerated validation examples", len(results), m_val)

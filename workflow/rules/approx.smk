@@ -53,7 +53,7 @@ rule approx_fit:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=lambda wc, attempt: 1500 * attempt,
+        mem_mb=lambda wc, attempt: cost.approx_fit_mb(APPROX, int(wc.d)) * attempt,
         runtime=30,
     params:
         seed=config["seed"],
@@ -93,7 +93,7 @@ rule approx_summary:
         errors="results/approx/errors.csv",
         code=script_code("approx/summary.py"),
     output:
-        summary="results/approx/summary.csv",
+        summary=table("results/approx/summary.csv", "Approximation"),
         slopes="results/approx/slopes.csv",
     log:
         "results/logs/approx_summary/approx_summary.log",

@@ -1,5 +1,7 @@
 # Validation, shared helpers and wildcard constraints: everything the wings' rule files use.
+import glob
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -16,13 +18,37 @@ from relu_tradeoffs.pipeline.provenance import config_hash  # noqa: E402
 from relu_tradeoffs.approx.noise import MODELS as NOISE_MODELS  # noqa: E402
 from relu_tradeoffs.approx.regimes import REGIMES  # noqa: E402
 from relu_tradeoffs.approx.config import opt_targets as approx_opt_targets  # noqa: E402
+from relu_tradeoffs.hardness.config import figure_instance  # noqa: E402
 from relu_tradeoffs.hardness.learners import REGISTRY as HARDNESS_LEARNERS  # noqa: E402
+from relu_tradeoffs.pipeline import cost  # noqa: E402
 from relu_tradeoffs.validation import validate  # noqa: E402
 
 try:
     validate(config, Path(workflow.basedir) / "workflow" / "schemas")
 except ConfigError as err:
     raise WorkflowError(str(err)) from None
+
+# Cost preview and guard, before the DAG is built (docs/config.md). Jobs started by a cluster
+# executor re-read the Snakefile: only the main process previews and guards.
+if workflow.is_main_process:
+    COST = cost.estimate(config)
+    print(cost.table(COST), file=sys.stderr)
+    _mem = workflow.global_resources.get("mem_mb")
+    COST_PROBLEMS = cost.problems(
+        COST,
+        **cost.limits(
+            config["guard"],
+            machine_mb=os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1e6,
+            resources_mb=getattr(_mem, "value", _mem),
+            free_disk_mb=shutil.disk_usage(".").free
+            / 1e6,  # results go under the workdir
+        ),
+    )
+    if COST_PROBLEMS and not config["guard"]["override"]:
+        raise WorkflowError(
+            "the config would not fit (set guard.override: true to run anyway):\n  - "
+            + "\n  - ".join(COST_PROBLEMS)
+        )
 
 CONDA_ENV = "../../envs/relu-tradeoffs.yaml"
 
@@ -64,6 +90,17 @@ def section_config(section):
     return {"seed": config["seed"], section: config[section]}
 
 
+def table(path, category):
+    """A main table, attached to the HTML report with its caption (report/table_<name>.rst)."""
+    name = "_".join(Path(path).with_suffix("").parts[1:])  # results/a/b.csv -> a_b
+    return report(
+        path,
+        caption=f"../report/table_{name}.rst",
+        category=category,
+        labels={"table": name},
+    )
+
+
 def figure(name):
     return multiext(f"results/figures/{name}", ".pdf", ".png")
 
@@ -75,6 +112,7 @@ HARDNESS_DATA = f"results/hardness/data/{HARDNESS_INSTANCE}"
 HARDNESS_FITS = f"results/hardness/fits/{HARDNESS_INSTANCE}"
 # Training sizes: prefixes of one draw of m_train examples, so the sweep adds no data jobs.
 HARDNESS_M_TRAIN = sorted(set(HC["m_train_sweep"]) | {HC["m_train"]})
+HARDNESS_FIGURE_INSTANCE = figure_instance(HC)
 
 
 def hardness_shards(d):
@@ -121,11 +159,6 @@ def hardness_fits(wildcards):
         for shard in hardness_shards(wildcards.d)
         for part, suffix in (("W", ".npy"), ("path", "_path.npy"), ("meta", ".json"))
     }
-
-
-def hardness_data_mb(wildcards, bytes_per_entry):
-    """MB of an instance's m_train x d training array at ``bytes_per_entry`` (a memory bound)."""
-    return HC["m_train"] * int(wildcards.d) * bytes_per_entry / 1e6
 
 
 def hardness_learner_params(learner):

@@ -62,7 +62,7 @@ rule hardness_slpn:
     threads: 1
     resources:
         # int8 draws: a few bytes per entry of the m_train x d training table.
-        mem_mb=lambda wc, attempt: (1000 + hardness_data_mb(wc, 4)) * attempt,
+        mem_mb=lambda wc, attempt: cost.slpn_mb(HC, int(wc.d)) * attempt,
         runtime=30,
     params:
         seed=config["seed"],
@@ -87,7 +87,7 @@ rule hardness_lift:
     threads: 1
     resources:
         # The lift holds the half-normal draws and the product in float64, then float32 copies.
-        mem_mb=lambda wc, attempt: (1000 + hardness_data_mb(wc, 26)) * attempt,
+        mem_mb=lambda wc, attempt: cost.lift_mb(HC, int(wc.d)) * attempt,
         runtime=30,
     params:
         seed=config["seed"],
@@ -115,8 +115,7 @@ rule hardness_learn:
     threads: 1
     resources:
         # float64 training set plus (m x coordinates x restarts) residuals of the iterative learners.
-        mem_mb=lambda wc, attempt: (2000 + HC["m_train"] * int(wc.d) * 64 / 1e6)
-        * attempt,
+        mem_mb=lambda wc, attempt: cost.learn_mb(HC, int(wc.d)) * attempt,
         runtime=120,
     params:
         seed=config["seed"],
@@ -202,9 +201,8 @@ rule hardness_score:
         CONDA_ENV
     threads: 1
     resources:
-        # The validation set is regenerated val_chunk rows at a time (~40 bytes per entry).
-        mem_mb=lambda wc, attempt: (1000 + HC["val_chunk"] * int(wc.d) * 40 / 1e6)
-        * attempt,
+        # The validation set is regenerated val_chunk rows at a time.
+        mem_mb=lambda wc, attempt: cost.score_mb(HC, int(wc.d)) * attempt,
         runtime=60,
     params:
         seed=config["seed"],
@@ -243,7 +241,7 @@ rule hardness_aggregate:
         plans=hardness_plans(),
     output:
         coordinates="results/hardness/coordinates.csv",
-        recovery="results/hardness/recovery.csv",
+        recovery=table("results/hardness/recovery.csv", "Hardness"),
         sweep="results/hardness/recovery_sweep.csv",
         paths="results/hardness/paths.csv",
         plan="results/hardness/plan.csv",
@@ -281,7 +279,7 @@ rule hardness_figure_errors:
         mem_mb=1000,
         runtime=5,
     params:
-        instance=HC["figure_instance"],
+        instance=HARDNESS_FIGURE_INSTANCE,
     script:
         "../../scripts/hardness/figure_errors.py"
 

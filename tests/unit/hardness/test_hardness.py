@@ -130,7 +130,10 @@ def _config():
     [
         (lambda h: h["params"].pop("gd"), "config key 'hardness.params.gd': missing"),
         (lambda h: h.update(m_train_sweep=[10**9]), "'hardness.m_train_sweep[0]'"),
-        (lambda h: h["figure_instance"].update(d=999), "'hardness.figure_instance.d'"),
+        (
+            lambda h: h.update(figure_instance={"d": 999, "k": 4, "eta": 0.0, "seed": 0}),
+            "'hardness.figure_instance.d'",
+        ),
         (lambda h: h.update(eps=0), "config key 'hardness.eps'"),
         (lambda h: h["params"]["exhaustive"].update(signs="some"), "hardness.params.exhaustive"),
         (lambda h: h["params"]["gd"].update(init_norm=2), "hardness.params.gd.init_norm"),
