@@ -114,10 +114,14 @@ def matches(text: str, pattern: str) -> bool:
 
 
 def changed_lines(diff: str) -> str:
-    """The mutated lines of a unified diff, stripped: what an explanation is matched against."""
-    return "\n".join(
-        line[1:].strip() for line in diff.splitlines() if line[:1] == "+" and line[:3] != "+++"
-    )
+    """The mutated lines of a unified diff, stripped: what an explanation is matched against.
+    A mutant that only deletes (an argument, say) reads "removed: <the deleted lines>"."""
+    lines = diff.splitlines()
+    added = "\n".join(ln[1:].strip() for ln in lines if ln[:1] == "+" and ln[:3] != "+++")
+    if added.strip():
+        return added
+    removed = " ".join(ln[1:].strip() for ln in lines if ln[:1] == "-" and ln[:3] != "---")
+    return f"removed: {removed}"
 
 
 def collect() -> list[dict]:
@@ -243,8 +247,10 @@ def main(argv=None) -> int:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument(
         "--retest",
-        action="store_true",
-        help="after adding tests: test again the last run's survivors (only), with today's tests",
+        nargs="*",
+        metavar="PATTERN",
+        help="after adding tests: test again the last run's survivors (only, or those whose names "
+        "match the mutmut globs given), with today's tests",
     )
     mode.add_argument(
         "--report-only",
@@ -253,16 +259,20 @@ def main(argv=None) -> int:
     )
     args = parser.parse_args(argv)
     start = time.monotonic()
-    if args.retest or args.report_only:
+    retest = args.retest is not None
+    if retest or args.report_only:
         run = json.loads((STAGE / "run.json").read_text())
     else:
         stage(args.only)
         run = {"only": args.only, "seconds": 0.0, "retests": 0}
         run_mutmut(args.workers)
-    if args.retest:
+    if retest:
         survivors = [r["name"] for r in collect() if r["status"] not in KILLED | {"not checked"}]
+        if args.retest:
+            survivors = [n for n in survivors if any(matches(n, p) for p in args.retest)]
         refresh_tests()
-        run_mutmut(args.workers, survivors)
+        if survivors:  # mutmut run without names would test every mutant not yet tested
+            run_mutmut(args.workers, survivors)
         run["retests"] += 1
     run["seconds"] += time.monotonic() - start if not args.report_only else 0.0
     (STAGE / "run.json").write_text(json.dumps(run))

@@ -138,3 +138,10 @@ def test_parity_support_is_a_set_of_distinct_coordinates():
     for seed in range(20):
         inst = noise.make_instance(np.random.default_rng(seed), 4, W_NORM, 4, ETA, C)
         np.testing.assert_array_equal(inst.support, [0, 1, 2, 3])
+
+
+def test_calibrating_the_realizable_model_returns_level_zero_and_its_clipping_cost():
+    inst = noise.canonical_instance(W_NORM, K, ETA, C)
+    level, reached = noise.calibrate("none", 0.0, inst, 200_000, seed=3)
+    assert level == 0.0
+    assert reached == pytest.approx(4.3e-5, rel=0.25)  # the clip at 1 only; achieved 0.07
