@@ -3,7 +3,6 @@
 import math
 
 import pandas as pd
-from matplotlib.ticker import NullLocator
 
 from relu_tradeoffs.pipeline.plotting import apply_style, plt, save_figure
 
