@@ -10,6 +10,7 @@ include: "workflow/rules/common.smk"
 include: "workflow/rules/theory.smk"
 include: "workflow/rules/hardness.smk"
 include: "workflow/rules/approx.smk"
+include: "workflow/rules/tradeoff.smk"
 include: "workflow/rules/report.smk"
 
 
@@ -19,6 +20,7 @@ rule all:
         rules.theory.input,
         rules.hardness.input,
         rules.approx.input,
+        rules.tradeoff.input,
 
 
 rule figures:
@@ -26,4 +28,5 @@ rule figures:
         THEORY_FIGURES,
         HARDNESS_FIGURES,
         APPROX_FIGURES,
+        TRADEOFF_FIGURES,
         "results/figures/provenance.json",

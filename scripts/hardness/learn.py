@@ -1,11 +1,13 @@
 """Rule learn: one learner on S_j for every coordinate j of one shard, at every training size.
 
+A padded instance (odd k) has d + 1 columns; only the d original coordinates are dropped in turn.
 Training sizes are prefixes of the instance's training set (a learning curve on nested samples).
 Each size has its own random stream keyed by (learner, instance, size) and not by the shard, so
 results do not depend on coords_per_job. Iterative learners with trace_points > 0 also record
-their iterates along the way at the largest size (for the gd_barrier figure).
+their iterates along the way at the largest size (scored on V_j into paths.csv).
 """
 
+import os
 import time
 
 import numpy as np
@@ -20,11 +22,13 @@ d, k, shard = int(wc.d), int(wc.k), int(wc.shard)
 learner = get(wc.learner)
 params = dict(p.learner_params)
 if learner.needs_k:
-    params["k"] = k
+    params["k"] = p.k_effective  # k + 1 on a padded odd-k instance
 drop = np.arange(shard * p.coords_per_job, min(d, (shard + 1) * p.coords_per_job))
 X = load_npy(snakemake.input.X, ndim=2, dtype_kind="f")
 y = load_npy(snakemake.input.y, ndim=1, dtype_kind="f")
 
+# The fault test kills the job on this line (a marker of work under way, not a timer).
+log.info("fitting started (pid %d)", os.getpid())
 weights, seconds = [], []
 path_iterations, path = np.zeros(0, dtype=int), None
 for m in p.m_train:

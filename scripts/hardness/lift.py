@@ -15,7 +15,7 @@ d, k, seed = int(wc.d), int(wc.k), int(wc.seed)
 X = load_npy(snakemake.input.X, mmap=False, ndim=2, dtype_kind="i")
 y = load_npy(snakemake.input.y, mmap=False, ndim=1, dtype_kind="i")
 _, _, rng = parity.instance_streams(snakemake.params.seed, d, k, wc.eta, seed)
-X_lift, y_lift = next(parity.lift_chunks(rng, [(X, y)], 0, d))
+X_lift, y_lift = next(parity.lift_chunks(rng, [(X, y)], 0, X.shape[1]))  # d + 1 if padded
 save_npy(snakemake.output.train_X, X_lift.astype(np.float32))
 save_npy(snakemake.output.train_y, y_lift.astype(np.float32))
 log.info("lifted %d training examples in dimension %d", *X.shape)

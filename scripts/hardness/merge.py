@@ -11,13 +11,15 @@ from relu_tradeoffs.pipeline.io import load_npy, read_json, rule_logger, save_np
 
 log = rule_logger(snakemake.log[0])
 p, wc, inputs = snakemake.params, snakemake.wildcards, snakemake.input
-d, k, shard = int(wc.d), int(wc.k), int(wc.shard)
+d, shard = int(wc.d), int(wc.shard)
 drop = np.arange(shard * p.coords_per_job, min(d, (shard + 1) * p.coords_per_job))
 parts = [load_npy(inputs[f"{i}_best"], mmap=False, ndim=3) for i in range(p.parts)]
 metas = [read_json(inputs[f"{i}_meta"]) for i in range(p.parts)]
 W = np.array(
     [
-        exhaustive.weights(exhaustive.merge([a[i] for a in parts]), d, k, p.signs, drop)
+        exhaustive.weights(
+            exhaustive.merge([a[i] for a in parts]), p.columns, p.k_effective, p.signs, drop
+        )
         for i in range(len(metas[0]["m_train"]))
     ]
 )

@@ -33,7 +33,16 @@ for name in p.learners:
     results[name], fitted[name] = assemble(name)
 m = m_train + m_val
 chunks = parity.lifted_chunks(
-    p.seed, d, int(wc.k), wc.eta, int(wc.seed), m=m, start=m_train, stop=m, chunk=p.val_chunk
+    p.seed,
+    d,
+    int(wc.k),
+    wc.eta,
+    int(wc.seed),
+    m=m,
+    start=m_train,
+    stop=m,
+    chunk=p.val_chunk,
+    padded=meta["padded"],
 )
 for name, (val_err, path_val_err) in score_learners(chunks, fitted, p.learner_params).items():
     results[name].update(val_err=val_err.tolist(), path_val_err=path_val_err.tolist())

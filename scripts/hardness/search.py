@@ -13,7 +13,7 @@ from relu_tradeoffs.pipeline.io import load_npy, rule_logger, save_npy, write_js
 
 log = rule_logger(snakemake.log[0])
 p, wc = snakemake.params, snakemake.wildcards
-k, part = int(wc.k), int(wc.part)
+k, part = p.k_effective, int(wc.part)  # k + 1 on a padded odd-k instance
 X = load_npy(snakemake.input.X, ndim=2, dtype_kind="f")
 y = load_npy(snakemake.input.y, ndim=1, dtype_kind="f")
 settings = p.learner_params

@@ -1,6 +1,7 @@
 """Faults: killed jobs, failing jobs and corrupted inputs never leave wrong results behind."""
 
 import os
+import re
 import signal
 import subprocess
 import time
@@ -28,7 +29,7 @@ SLOW = {
         "m_train_sweep": [60000],
         "params": {
             "gd": {
-                "iterations": 1500,
+                "steps": 1500,
                 "step_size": 0.5,
                 "restarts": 2,
                 "init_norm": 0.4,
@@ -43,16 +44,20 @@ def _hardness_tables(workdir):
     return {k: v for k, v in result_tables(workdir).items() if k.startswith("hardness/")}
 
 
-def _pids_running(pattern):
-    out = subprocess.run(["pgrep", "-f", pattern], capture_output=True, text=True).stdout
-    return [int(p) for p in out.split()]
+def _wait_for_fit_start(proc, logs, deadline_s=600):
+    """The pid the first learn job writes to its log when its fit starts (None if none did).
 
-
-def _cwd(pid):
-    try:
-        return os.readlink(f"/proc/{pid}/cwd")
-    except OSError:
-        return None
+    Polls the log folder until the marker line appears: the kill then lands inside a fit of
+    several seconds whatever the machine's speed, with no guess of how long anything takes.
+    """
+    deadline = time.monotonic() + deadline_s
+    while time.monotonic() < deadline and proc.poll() is None:
+        for log in logs.glob("*.log"):
+            found = re.search(r"fitting started \(pid (\d+)\)", log.read_text())
+            if found:
+                return int(found[1])
+        time.sleep(0.05)  # polling interval of the marker, not a wait for the fit
+    return None
 
 
 def _no_temporary_files(workdir):
@@ -86,15 +91,9 @@ def test_sigkilled_learner_leaves_nothing_done_and_rerun_matches(tmp_path):
         stderr=subprocess.STDOUT,
         text=True,
     )
-    deadline = time.monotonic() + 300
-    victims = []
-    while not victims and time.monotonic() < deadline and proc.poll() is None:
-        victims = [p for p in _pids_running("hardness_learn") if _cwd(p) == str(project)]
-        time.sleep(0.2)
-    assert victims, f"no learn job seen; snakemake said:\n{proc.stdout.read()}"
-    time.sleep(1.0)  # well inside the fit
-    for pid in victims:
-        os.kill(pid, signal.SIGKILL)
+    victim = _wait_for_fit_start(proc, project / "results/logs/hardness_learn")
+    assert victim, f"no learn job started; snakemake said:\n{proc.stdout.read()}"
+    os.kill(victim, signal.SIGKILL)
     output, _ = proc.communicate(timeout=300)
     assert proc.returncode != 0, output
     # The killed shard left no output (Snakemake removes a failed job's outputs, and ours appear
@@ -132,8 +131,8 @@ def test_failing_job_does_not_stop_others_and_names_its_log(tmp_path):
     )
     text = proc.stdout + proc.stderr
     assert proc.returncode != 0
-    assert "results/logs/learn/" in text and "seed1" in text  # the failure names its log
-    logs = list((project / "results/logs/learn").glob("*seed1*"))
+    assert "results/logs/hardness_learn/" in text and "seed1" in text  # the failure names its log
+    logs = list((project / "results/logs/hardness_learn").glob("*seed1*"))
     assert any("not a readable .npy" in log.read_text() for log in logs)
     # The healthy instance went all the way through scoring.
     assert list((project / "results/hardness/fits").glob("*seed0/*.npy"))

@@ -14,6 +14,8 @@ from relu_tradeoffs.pipeline.config import ConfigError  # noqa: E402
 from relu_tradeoffs.pipeline.deps import script_kernel_files  # noqa: E402
 from relu_tradeoffs.pipeline.provenance import config_hash  # noqa: E402
 from relu_tradeoffs.approx.noise import MODELS as NOISE_MODELS  # noqa: E402
+from relu_tradeoffs.approx.regimes import REGIMES  # noqa: E402
+from relu_tradeoffs.approx.config import opt_targets as approx_opt_targets  # noqa: E402
 from relu_tradeoffs.hardness.learners import REGISTRY as HARDNESS_LEARNERS  # noqa: E402
 from relu_tradeoffs.validation import validate  # noqa: E402
 
@@ -42,7 +44,8 @@ wildcard_constraints:
     opt=r"\d+(\.\d+)?(e-\d+)?",
     learner="|".join(HARDNESS_LEARNERS),
     noise="|".join(NOISE_MODELS),
-    section="theory|hardness|approx|figures",
+    regime="|".join(REGIMES),
+    section="theory|hardness|approx|tradeoff|figures",
 
 
 def script_code(script):
@@ -127,3 +130,58 @@ def hardness_data_mb(wildcards, bytes_per_entry):
 
 def hardness_learner_params(learner):
     return HC["params"][learner]
+
+
+# The tradeoff wing (tradeoff.smk): its section and the (k, d) points of the scaling grid.
+TC = config["tradeoff"]
+
+
+def tradeoff_scaling_points():
+    return [
+        f"results/tradeoff/scaling/k{k}_d{d}.json"
+        for group in TC["scaling"]["grid"]
+        for k in group["k"]
+        for d in group["d"]
+    ]
+
+
+# Algorithm 2 (approx.smk): jobs, calibrations and run files.
+APPROX = config["approx"]
+# One fit job per (regime, noise, d, seed) runs every opt target of that noise model (`none`
+# has the single target 0, approx.config.opt_targets); each instance keeps its own streams.
+APPROX_JOB = "{regime}_{noise}_d{d}_seed{seed}"
+APPROX_JOBS = [
+    {"regime": regime, "noise": noise, "d": d, "seed": seed}
+    for regime in APPROX["regimes"]
+    for noise in APPROX["noise"]
+    for d in APPROX["d"]
+    for seed in APPROX["seeds"]
+]
+
+
+def calibration_paths(regime, noise):
+    """The calibration files of one (regime, noise): one per opt target."""
+    return [
+        f"results/approx/calibration/{regime}_{noise}_opt{opt:g}.json"
+        for opt in approx_opt_targets(APPROX, regime, noise)
+    ]
+
+
+def approx_calibrations(wildcards):
+    return calibration_paths(wildcards.regime, wildcards.noise)
+
+
+APPROX_RUNS = {
+    kind: [
+        f"results/approx/runs/{kind}/{APPROX_JOB.format(**job)}.csv"
+        for job in APPROX_JOBS
+    ]
+    for kind in ("errors", "alpha", "theorem5")
+}
+APPROX_CALIBRATIONS = sorted(
+    {
+        path
+        for job in APPROX_JOBS
+        for path in calibration_paths(job["regime"], job["noise"])
+    }
+)

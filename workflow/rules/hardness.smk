@@ -1,5 +1,6 @@
 # Algorithm 1: k-SLPN -> Gaussian lift -> per-coordinate ReLU learners -> validation -> support.
 # One cached chain per grid instance (d, k, eta, seed); `recover` thresholds and aggregates.
+from relu_tradeoffs.hardness.algorithm1 import effective_k
 
 HARDNESS_TABLES = [
     "results/hardness/coordinates.csv",
@@ -11,8 +12,6 @@ HARDNESS_TABLES = [
 HARDNESS_FIGURES = [
     figure("hardness_errors"),
     figure("hardness_recovery"),
-    figure("hardness_runtime"),
-    figure("hardness_gd_barrier"),
 ]
 
 
@@ -43,6 +42,7 @@ rule hardness_plan:
         learners=HC["learners"],
         # Only lowdeg's degree enters a threshold; other learner settings must not rerun data.
         lowdeg=HC["params"].get("lowdeg"),
+        odd_k=HC["odd_k"],
     script:
         "../../scripts/hardness/plan.py"
 
@@ -122,6 +122,7 @@ rule hardness_learn:
         seed=config["seed"],
         m_train=HARDNESS_M_TRAIN,
         coords_per_job=HC["coords_per_job"],
+        k_effective=lambda wc: effective_k(int(wc.k), HC["odd_k"]),
         learner_params=lambda wc: hardness_learner_params(wc.learner),
     script:
         "../../scripts/hardness/learn.py"
@@ -154,6 +155,7 @@ rule hardness_search:
     params:
         m_train=HARDNESS_M_TRAIN,
         parts=HC["candidate_shards"],
+        k_effective=lambda wc: effective_k(int(wc.k), HC["odd_k"]),
         learner_params=HC["params"]["exhaustive"],
     script:
         "../../scripts/hardness/search.py"
@@ -178,6 +180,10 @@ rule hardness_merge:
     params:
         parts=HC["candidate_shards"],
         coords_per_job=HC["coords_per_job"],
+        k_effective=lambda wc: effective_k(int(wc.k), HC["odd_k"]),
+        # A padded instance's hypotheses live on d + 1 coordinates.
+        columns=lambda wc: int(wc.d)
+        + (effective_k(int(wc.k), HC["odd_k"]) != int(wc.k)),
         signs=HC["params"]["exhaustive"]["signs"],
     script:
         "../../scripts/hardness/merge.py"
@@ -303,52 +309,3 @@ rule hardness_figure_recovery:
         m_train=HC["m_train"],
     script:
         "../../scripts/hardness/figure_recovery.py"
-
-
-rule hardness_figure_runtime:
-    input:
-        recovery="results/hardness/recovery.csv",
-        code=script_code("hardness/figure_runtime.py"),
-    output:
-        report(
-            figure("hardness_runtime"),
-            caption="../report/hardness_runtime.rst",
-            category="Hardness",
-            labels={"figure": "hardness_runtime"},
-        ),
-    log:
-        "results/logs/figures/hardness_runtime.log",
-    conda:
-        CONDA_ENV
-    threads: 1
-    resources:
-        mem_mb=1000,
-        runtime=5,
-    script:
-        "../../scripts/hardness/figure_runtime.py"
-
-
-rule hardness_figure_gd_barrier:
-    input:
-        paths="results/hardness/paths.csv",
-        plan="results/hardness/plan.csv",
-        code=script_code("hardness/figure_gd_barrier.py"),
-    output:
-        report(
-            figure("hardness_gd_barrier"),
-            caption="../report/hardness_gd_barrier.rst",
-            category="Hardness",
-            labels={"figure": "gd_barrier"},
-        ),
-    log:
-        "results/logs/figures/hardness_gd_barrier.log",
-    conda:
-        CONDA_ENV
-    threads: 1
-    resources:
-        mem_mb=1000,
-        runtime=5,
-    params:
-        instance=HC["figure_instance"],
-    script:
-        "../../scripts/hardness/figure_gd_barrier.py"

@@ -24,6 +24,17 @@ def sample_slpn(rng, m: int, d: int, support, eta: float):
     return X.astype(np.int8), y
 
 
+def data_support(support, d: int, padded: bool) -> np.ndarray:
+    """The support the examples are drawn with: S, or S plus the padding coordinate d.
+
+    Padding an odd-k instance multiplies the label by one fresh uniform +-1 coordinate z: the
+    pair ((x, z), y z) is exactly a (k + 1)-sparse noisy parity on d + 1 coordinates with
+    support S + {d} and the same noise rate (a flip of y is a flip of y z). So a padded instance
+    is drawn as that parity directly, and chunked regeneration needs nothing new.
+    """
+    return np.append(support, d) if padded else np.asarray(support)
+
+
 def lift(rng, X, y):
     """Gaussian lift: x'_j = g_j x_j with g_j half-normal (so x' ~ N(0, I)), y' = (y+1)/2.
 
@@ -120,13 +131,18 @@ def instance_streams(root_seed: int, d: int, k: int, eta, seed: int):
     return random_support(slpn_rng, d, k), slpn_rng, lift_rng
 
 
-def lifted_chunks(root_seed, d, k, eta, seed, *, m: int, start: int, stop: int, chunk: int):
+def lifted_chunks(
+    root_seed, d, k, eta, seed, *, m: int, start: int, stop: int, chunk: int, padded=False
+):
     """Rows [start, stop) of an instance's m lifted examples as float32 (X, y), chunk by chunk.
 
-    The same numbers as the data rules (k-SLPN of m rows, then lift, then float32), regenerated
-    from the instance's keyed streams: the validation set never needs to be stored.
+    The same numbers as the data rules (k-SLPN of m rows, padded if asked, then lift, then
+    float32), regenerated from the instance's keyed streams: the validation set is never stored.
     """
     support, slpn_rng, lift_rng = instance_streams(root_seed, d, k, eta, seed)
-    rows = slpn_chunks(slpn_rng, m, d, support, float(eta), start, stop, chunk)
-    for X, y in lift_chunks(lift_rng, rows, start, d):
+    columns = d + bool(padded)
+    rows = slpn_chunks(
+        slpn_rng, m, columns, data_support(support, d, padded), float(eta), start, stop, chunk
+    )
+    for X, y in lift_chunks(lift_rng, rows, start, columns):
         yield X.astype(np.float32), y.astype(np.float32)

@@ -9,7 +9,11 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft202012Validator
 
-SECTION_SCHEMAS = {"hardness": "hardness.schema.yaml", "approx": "approx.schema.yaml"}
+SECTION_SCHEMAS = {
+    "hardness": "hardness.schema.yaml",
+    "approx": "approx.schema.yaml",
+    "tradeoff": "tradeoff.schema.yaml",
+}
 
 
 class ConfigError(ValueError):

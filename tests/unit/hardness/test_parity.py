@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 from relu_tradeoffs.hardness.parity import (
+    data_support,
     instance_streams,
     lift,
     lifted_chunks,
@@ -77,10 +78,15 @@ def test_half_normal_draws_equal_scipys_halfnorm():
         (6, 20, 5, 19, 1),  # one row at a time
     ],
 )
-def test_lifted_chunks_equal_the_whole_table_bit_for_bit(d, m, start, stop, chunk):
+@pytest.mark.parametrize("padded", [False, True])
+def test_lifted_chunks_equal_the_whole_table_bit_for_bit(d, m, start, stop, chunk, padded):
     support, slpn_rng, lift_rng = instance_streams(3, d, 3, "0.1", 2)
-    X, y = lift(lift_rng, *sample_slpn(slpn_rng, m, d, support, 0.1))
-    chunks = list(lifted_chunks(3, d, 3, "0.1", 2, m=m, start=start, stop=stop, chunk=chunk))
+    drawn = data_support(support, d, padded)
+    X, y = lift(lift_rng, *sample_slpn(slpn_rng, m, d + padded, drawn, 0.1))
+    assert X.shape[1] == d + padded
+    chunks = list(
+        lifted_chunks(3, d, 3, "0.1", 2, m=m, start=start, stop=stop, chunk=chunk, padded=padded)
+    )
     assert max(len(c[0]) for c in chunks) <= chunk
     np.testing.assert_array_equal(
         np.concatenate([c[0] for c in chunks]), X[start:stop].astype(np.float32)

@@ -1,16 +1,23 @@
 """Atomic writes, checked reads, and seeds that do not depend on how the work is cut."""
 
+import os
+import subprocess
+import sys
+
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import ROOT
 from relu_tradeoffs.pipeline import io
 from relu_tradeoffs.pipeline.seeding import rng_for, spawn_key
 
 
 def test_spawn_key_is_stable_across_processes():
-    # A fixed value: Python's randomised hash() must not leak into the streams.
-    assert spawn_key("hardness", 8, 2, 0.1, 0) == spawn_key("hardness", 8, 2, 0.1, 0)
-    assert rng_for(1, "a", 2).integers(1 << 30) == rng_for(1, "a", 2).integers(1 << 30)
+    # Another interpreter with another hash seed: Python's randomised hash() must not leak in.
+    code = "from relu_tradeoffs.pipeline.seeding import rng_for; print(rng_for(1, 'a', 2).integers(1 << 30))"
+    env = dict(os.environ, PYTHONHASHSEED="12345", PYTHONPATH=str(ROOT / "scripts"))
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert int(out.stdout) == rng_for(1, "a", 2).integers(1 << 30)
     assert rng_for(1, "a", 2).integers(1 << 30) != rng_for(1, "a", 3).integers(1 << 30)
     assert rng_for(1, "a", 2).integers(1 << 30) != rng_for(2, "a", 2).integers(1 << 30)
     assert spawn_key("x") == (1108767021, 1152394935, 2843501057, 4113739003)
