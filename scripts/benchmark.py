@@ -1,8 +1,8 @@
 """Benchmark suite: kernels against this machine's GEMM roofs, the DAG's own costs, disk.
 
-    .venv/bin/python scripts/benchmark.py [kernels] [rss] [overhead] [cores] [disk] [render] --run-dir <default run>
+    .venv/bin/python scripts/benchmark.py [kernels] [profile] [rss] [overhead] [noop] [cores] [disk] [render] --run-dir <default run>
 
-Writes results/benchmarks/{machine_*,roofs,exhaustive,gd,rss,overhead,cores,disk,projection}.csv,
+Writes results/benchmarks/{machine_*,roofs,exhaustive,gd,profile,rss,overhead,cores,disk,projection}.csv,
 the figure results/figures/bench_kernels.{pdf,png} and docs/benchmarks.md (generated: do not
 edit). Timed tests are flaky on shared machines; this writes numbers to files instead, every
 speed beside a roof or baseline measured in the same run. ``--run-dir`` is a finished run of the
@@ -91,6 +91,10 @@ def kernels(args):
     }
 
 
+def profile(args):
+    return {"profile": kb.profiles(args.repeats)}
+
+
 def rss(args):
     with tempfile.TemporaryDirectory() as tmp:
         return {"rss": kb.peak_rss(Path(tmp))}
@@ -124,6 +128,11 @@ def overhead(args):
     return {"overhead": rows, "d64k6_jobs": d64}
 
 
+def noop(args):
+    """A no-op rerun of the hardness target in a finished run of the default config."""
+    return {"noop": [wb.noop_rerun(args.noop_dir, "hardness")]}
+
+
 def cores(args):
     """Wall seconds of the hardness target of the test config with --cores 1 and 2."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -138,8 +147,10 @@ def disk(args):
 
 STAGES = {
     "kernels": kernels,
+    "profile": profile,
     "rss": rss,
     "overhead": overhead,
+    "noop": noop,
     "cores": cores,
     "disk": disk,
     "render": None,
@@ -151,7 +162,7 @@ def main():
     parser.add_argument(
         "stages",
         nargs="*",
-        default=["kernels", "rss", "overhead", "cores", "disk"],
+        default=["kernels", "profile", "rss", "overhead", "cores", "disk"],
         choices=list(STAGES),
     )
     parser.add_argument("--run-dir", type=Path, help="a run of the default config (disk footprint)")

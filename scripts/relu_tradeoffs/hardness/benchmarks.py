@@ -247,3 +247,39 @@ def peak_rss(tmp: Path):
             (row["max_rss_bytes"] - base) / row["bytes_read"] if row["bytes_read"] else math.nan
         )
     return rows
+
+
+def profiles(repeats: int, d: int = 64, m_ex: int = 20_000, m_gd: int = 50_000):
+    """CPU seconds of each step of one exhaustive block and of one batched GD step at d.
+
+    The profile behind the roof targets: which share of a kernel is the GEMM the roof measures.
+    """
+    X, y = lifted(d, 2, m_ex)
+    X32, y32 = X.astype(np.float32), y.astype(np.float32)
+    b = exhaustive.block_size(m_ex, 2, 64)
+    T, S = exhaustive.unrank(d, 3, np.arange(b)), exhaustive.sign_patterns(3, "parity") / np.sqrt(3)
+    M = np.zeros((d, b, 2), dtype=np.float32)
+    M[T.T[:, :, None], np.arange(b)[None, :, None], np.arange(2)] = S.T[:, None, :]
+    M = M.reshape(d, 2 * b)
+    A = X32 @ M
+    steps = {
+        "exhaustive: unrank + build M": lambda: exhaustive.unrank(d, 3, np.arange(b)),
+        "exhaustive: GEMM X @ M": lambda: X32 @ M,
+        "exhaustive: ReLU in place": lambda: np.maximum(A, 0.0, out=A),
+        "exhaustive: y @ A": lambda: y32 @ A,
+        "exhaustive: column sums of A^2": lambda: np.einsum("ij,ij->j", A, A),
+        "exhaustive: whole block": lambda: exhaustive.block_losses(X32, y32, 0.5, T, S),
+    }
+    Xg, yg = lifted(d, 2, m_gd)
+    W = np.random.default_rng(0).standard_normal((d, d)) * 0.1
+    R, active = _common.relu_residual(Xg, yg, W)
+    steps |= {
+        "gd: forward X W^T + ReLU residual": lambda: _common.relu_residual(Xg, yg, W),
+        "gd: GEMM X W^T alone": lambda: Xg @ W.T,
+        "gd: residual * active": lambda: R * active,
+        "gd: GEMM R^T X": lambda: _common.gradient_step(Xg, R, 1.0),
+        "gd: project onto the ball": lambda: _common.project_ball(W.copy()),
+    }
+    return [
+        {"step": name, "d": d, "cpu_seconds": best_time(fn, repeats)} for name, fn in steps.items()
+    ]
