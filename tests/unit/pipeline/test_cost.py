@@ -19,22 +19,33 @@ def _limits(mem=8000, disk=1e6, jobs=20000):
 
 
 def test_memory_formulas_match_their_closed_forms():
-    h = {"m_train": 5000, "m_val_max": 30000}
+    # Training tables hold m_train x (d + 1) entries (d + 1: room for a padded odd k); the
+    # validation set is regenerated val_chunk rows at a time, never held whole.
+    h = {"m_train": 5000, "val_chunk": 20000, "params": {"exhaustive": {"block_mb": 16}}}
     assert cost.learn_mb(h, 6) == pytest.approx(2000 + 5000 * 6 * 64 / 1e6)
-    assert cost.lift_mb(h, 10) == pytest.approx(1000 + 35000 * 10 * 26 / 1e6)
-    assert cost.slpn_mb(h, 10) == pytest.approx(1000 + 35000 * 10 * 4 / 1e6)
-    assert cost.approx_fit_mb({"m_train": 10**6, "m_test": 10**6}, 50) == pytest.approx(4200)
+    assert cost.lift_mb(h, 10) == pytest.approx(1000 + 5000 * 11 * 26 / 1e6)
+    assert cost.slpn_mb(h, 10) == pytest.approx(1000 + 5000 * 11 * 4 / 1e6)
+    assert cost.score_mb(h, 10) == pytest.approx(1000 + 20000 * 11 * 40 / 1e6)
+    assert cost.search_mb(h, 10) == pytest.approx(1000 + 5000 * 11 * 12 / 1e6 + 48)
+    approx = {"m_train": 10**6, "m_test": 10**5, "reference": {"sample_factor": 10}}
+    assert cost.approx_fit_mb(approx, 50) == pytest.approx(1000 + 2.1e6 * 50 * 32 / 1e6)
 
 
 def test_job_counts_of_the_test_config_counted_by_hand():
-    rows = {r["section"]: r for r in cost.estimate(_config())}
-    # hardness: 1 plan + 4 per instance (slpn, lift, score, recover) + 5 learners x 2 shards
-    # + aggregate + 4 figures + provenance
-    assert rows["hardness"]["jobs"] == 1 + 4 + 10 + 1 + 4 + 1
-    # approx: noise none (1 target) + flip, band (1 target each): 3 calibrations, 3 fits,
-    # collect, summary, 3 figures, provenance
-    assert rows["approx"]["jobs"] == 3 + 3 + 6
+    config = _config()
+    assert config["hardness"]["candidate_shards"] == 1 and config["approx"]["seeds"] == [0, 1]
+    rows = {r["section"]: r for r in cost.estimate(config)}
+    # hardness: 1 plan + 4 per instance (slpn, lift, score, recover) + 4 fitted learners x 2
+    # coordinate shards + exhaustive (1 candidate shard search + 2 merges) + aggregate
+    # + 2 figures + provenance
+    assert rows["hardness"]["jobs"] == 1 + 4 + 8 + 3 + 1 + 2 + 1
+    # approx, 2 regimes x noise none (1 target) + flip, band (2 targets each): 10 calibrations;
+    # 2 regimes x 3 noise models x 2 seeds: 12 fits; collect, summary, 4 figures, provenance
+    assert rows["approx"]["jobs"] == 10 + 12 + 7
     assert rows["theory"]["jobs"] == 6
+    # tradeoff: 4 scaling points (k 2, 3 x d 6, 8), 3 pareto runs, 2 gd runs, sq_bound,
+    # aggregate, 4 figures, provenance
+    assert rows["tradeoff"]["jobs"] == 4 + 3 + 2 + 1 + 1 + 4 + 1
 
 
 @pytest.mark.parametrize(
@@ -82,7 +93,7 @@ def test_limits_take_the_smaller_of_machine_and_resources():
 
 def test_the_preview_table_has_one_line_per_section():
     lines = cost.table(cost.estimate(_config())).splitlines()
-    assert [line.split()[0] for line in lines[1:]] == ["theory", "hardness", "approx"]
+    assert [line.split()[0] for line in lines[1:]] == ["theory", "hardness", "approx", "tradeoff"]
 
 
 @pytest.mark.parametrize(
