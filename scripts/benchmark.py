@@ -134,9 +134,9 @@ def noop(args):
 
 
 def cores(args):
-    """Wall seconds of the hardness target of the test config with --cores 1 and 2."""
+    """Wall seconds of the hardness target of config/bench_cores.yaml with --cores 1 and 2."""
     with tempfile.TemporaryDirectory() as tmp:
-        return {"cores": wb.cores_ratio(ROOT, Path(tmp), "hardness", ".test/config.yaml")}
+        return {"cores": wb.cores_ratio(ROOT, Path(tmp), "hardness", "config/bench_cores.yaml")}
 
 
 def disk(args):

@@ -160,7 +160,7 @@ def render(tables: dict, d64_counts: dict, d64: dict) -> str:
             "overhead",
         ),
         (
-            "`--cores 1` against `--cores 2` (wall seconds, hardness target, .test/config.yaml)",
+            "`--cores 1` against `--cores 2` (wall seconds, hardness target, config/bench_cores.yaml)",
             "cores",
         ),
         ("Disk: config/paper.yaml projected from measured per-instance footprints", "disk"),
