@@ -6,10 +6,14 @@ min_version("9.0")
 configfile: "config.yaml"
 
 
+report: "workflow/report/workflow.rst"
+
+
 include: "workflow/rules/common.smk"
 include: "workflow/rules/theory.smk"
 include: "workflow/rules/hardness.smk"
 include: "workflow/rules/approx.smk"
+include: "workflow/rules/tradeoff.smk"
 include: "workflow/rules/report.smk"
 
 
@@ -19,6 +23,8 @@ rule all:
         rules.theory.input,
         rules.hardness.input,
         rules.approx.input,
+        rules.tradeoff.input,
+        rules.summary.input,
 
 
 rule figures:
@@ -26,4 +32,5 @@ rule figures:
         THEORY_FIGURES,
         HARDNESS_FIGURES,
         APPROX_FIGURES,
+        TRADEOFF_FIGURES,
         "results/figures/provenance.json",

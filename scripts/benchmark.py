@@ -1,128 +1,197 @@
-"""Kernel benchmarks: medians of repeated runs and speed-up ratios measured in one run.
+"""Benchmark suite: kernels against this machine's GEMM roofs, the DAG's own costs, disk.
 
-    .venv/bin/python scripts/benchmark.py [--repeats 5] [--out results/benchmarks/kernels.csv]
+    .venv/bin/python scripts/benchmark.py [kernels] [profile] [rss] [overhead] [noop] [cores] [disk] [render] --run-dir <default run>
 
-Timed tests are flaky on shared machines; this writes numbers to a file instead. Each row is one
-(benchmark, variant); ``ratio`` is the variant's median over the baseline's median of the same
-benchmark, both measured in this run.
+Writes results/benchmarks/{machine_*,roofs,exhaustive,gd,profile,rss,overhead,cores,disk,projection}.csv,
+the figure results/figures/bench_kernels.{pdf,png} and docs/benchmarks.md (generated: do not
+edit). Timed tests are flaky on shared machines; this writes numbers to files instead, every
+speed beside a roof or baseline measured in the same run. ``--run-dir`` is a finished run of the
+default config (for the no-op rerun and its disk footprint). Each stage rewrites its tables;
+every call renders the report from all tables present (``render`` alone only renders).
 """
 
 import os
 
-# Measure the algorithms, not BLAS thread oversubscription (the pipeline runs jobs single-threaded).
+# Measure single-threaded kernels, as the pipeline runs them (one BLAS thread per job).
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
 import argparse  # noqa: E402
-import statistics  # noqa: E402
+import math  # noqa: E402
 import sys  # noqa: E402
-import time  # noqa: E402
+import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
+import yaml  # noqa: E402
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
 
-from relu_tradeoffs import correlation  # noqa: E402
-from relu_tradeoffs.hardness.learners import exhaustive, gd  # noqa: E402
-from relu_tradeoffs.hardness.parity import lift, random_support, sample_slpn  # noqa: E402
-from relu_tradeoffs.pipeline.io import write_csv  # noqa: E402
-from relu_tradeoffs.pipeline.seeding import rng_for  # noqa: E402
-
-
-def timed(fn, repeats):
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return times
+from relu_tradeoffs.hardness import benchmarks as kb  # noqa: E402
+from relu_tradeoffs.hardness.algorithm1 import relu_gap, validation_size  # noqa: E402
+from relu_tradeoffs.pipeline import benchmark_report as report  # noqa: E402
+from relu_tradeoffs.pipeline import workflow_benchmarks as wb  # noqa: E402
+from relu_tradeoffs.pipeline.io import atomic_path, write_csv  # noqa: E402
 
 
-def lifted(d, k, m):
-    rng = rng_for(0, "benchmark", d, k, m)
-    return lift(rng, *sample_slpn(rng, m, d, random_support(rng, d, k), 0.0))
+def machine(stage):
+    load = os.getloadavg()
+    return {"stage": stage, "load_1min": load[0], "load_5min": load[1], "load_15min": load[2],
+            "cpus": os.cpu_count()}  # fmt: skip
 
 
-def benchmarks(repeats):
-    d, m = 16, 20_000
-    X, y = lifted(d, 2, m)
-    drop = np.arange(d)
-    gd_params = {"steps": 100, "step_size": 0.5, "restarts": 1, "init_norm": 0.4}
-    yield (
-        "gd_shard_of_16",
-        "batched (one matrix product per step)",
-        "baseline",
-        timed(lambda: gd.fit(X, y, drop, rng_for(1, "gd"), **gd_params), repeats),
+def paper_disk(project, run_dir, tmp):
+    """Projected bytes under results/ for config/paper.yaml: instances x measured footprints."""
+    paper = yaml.safe_load((ROOT / "config/paper.yaml").read_text())["hardness"]
+    default = yaml.safe_load((ROOT / "config.yaml").read_text())["hardness"]
+    grid = paper["grid"]
+    n_default = math.prod(len(v) for v in default["grid"].values())
+    other = wb.folder_bytes(run_dir / "results") - wb.folder_bytes(
+        run_dir / "results/hardness/data"
     )
-    yield (
-        "gd_shard_of_16",
-        "one fit per coordinate",
-        "batched (one matrix product per step)",
-        timed(
-            lambda: [gd.fit(X, y, drop[i : i + 1], rng_for(1, "gd"), **gd_params) for i in drop],
-            repeats,
-        ),
-    )
-    X4, y4 = lifted(12, 4, m)
-    drop12 = np.arange(12)
-    yield (
-        "exhaustive_d12_k4",
-        "candidates scored once",
-        "baseline",
-        timed(lambda: exhaustive.fit(X4, y4, drop12, None, k=4), repeats),
-    )
-    yield (
-        "exhaustive_d12_k4",
-        "scored again per coordinate",
-        "candidates scored once",
-        timed(
-            lambda: [exhaustive.fit(X4, y4, drop12[i : i + 1], None, k=4) for i in drop12], repeats
-        ),
-    )
-    yield (
-        "c_k_series_k14",
-        "n_max=4000 (log-space convolution)",
-        "baseline",
-        timed(lambda: correlation.series(14, 4000), repeats),
-    )
-    yield (
-        "c_k_series_k14",
-        "dawson integral (cross-check)",
-        "n_max=4000 (log-space convolution)",
-        timed(lambda: correlation.dawson_integral(14), repeats),
-    )
+    fits_scale = (len(paper["learners"]) * (len(paper["m_train_sweep"]) + 1)) / (
+        len(default["learners"]) * (len(default["m_train_sweep"]) + 1))  # fmt: skip
+    rows = []
+    for d in grid["d"]:
+        data = wb.instance_data_bytes(project, "config/paper.yaml", f"d{d}_k2_eta0.0_seed0")
+        n = len(grid["k"]) * len(grid["eta"]) * len(grid["seeds"])
+        rows.append({"config": "config/paper.yaml", "d": d, "instances": n, "data_bytes_per_instance": data,
+                     "other_bytes_per_instance": other / n_default * fits_scale,
+                     "total_bytes": n * (data + other / n_default * fits_scale)})  # fmt: skip
+    return rows
+
+
+def projection(d64_counts, exhaustive, rss, cores=(100, 1000)):
+    """config/d64k6.yaml: work per search job from the measured d = 64 throughput, wall times."""
+    cfg = yaml.safe_load((ROOT / "config/d64k6.yaml").read_text())["hardness"]
+    d, k = cfg["grid"]["d"][0], cfg["grid"]["k"][0]
+    rate = exhaustive[exhaustive.d == d].candidate_samples_per_s.max()
+    shards, m = cfg["candidate_shards"], cfg["m_train"]
+    work = 2 * math.comb(d, k) / shards * m
+    job_s = work / rate
+    eta = cfg["grid"]["eta"][0]
+    m_val = validation_size(relu_gap(k, eta), cfg["m_val"], cfg["m_val_max"])["m_val"]
+    score_s = (
+        m_val * rss[rss.job.str.contains("d = 64")].seconds.iloc[0] / 1e6
+    )  # measured on 1e6 rows
+    searches, scores = d64_counts["hardness_search"], d64_counts["hardness_score"]
+    rows = [{"cores": c, "search_jobs": searches, "candidate_samples_per_job": work,
+             "seconds_per_search_job": job_s, "score_jobs": scores, "seconds_per_score_job": score_s,
+             "cpu_hours": (searches * job_s + scores * score_s) / 3600,
+             "wall_hours": (math.ceil(searches / c) * job_s + score_s) / 3600} for c in cores]  # fmt: skip
+    return rows, {"jobs": d64_counts["total"], "rate": rate, "m_val": m_val, "m_train": m}
+
+
+def kernels(args):
+    return {
+        "roofs": kb.gemm_roofs(args.repeats),
+        "exhaustive": kb.exhaustive_throughput(args.repeats),
+        "gd": kb.gd_speed(args.repeats),
+    }
+
+
+def profile(args):
+    return {"profile": kb.profiles(args.repeats)}
+
+
+def rss(args):
+    with tempfile.TemporaryDirectory() as tmp:
+        return {"rss": kb.peak_rss(Path(tmp))}
+
+
+def default_footprint(run_dir):
+    """Bytes under results/ of a run of the default config; scaled to all instances if unfinished."""
+    grid = yaml.safe_load((ROOT / "config.yaml").read_text())["hardness"]["grid"]
+    total = math.prod(len(v) for v in grid.values())
+    done = len(list((run_dir / "results/hardness/recovered").glob("*.json")))
+    measured = wb.folder_bytes(run_dir / "results")
+    return {"config": f"config.yaml ({done} of {total} instances done, scaled to all)",
+            "instances": total, "measured_bytes": measured, "total_bytes": measured * total / max(done, 1)}  # fmt: skip
+
+
+def overhead(args):
+    """Dry runs (paper, a plain workflow, d64k6) and a no-op rerun of a finished run."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        project = wb.copy_project(ROOT, tmp / "project")
+        rows = wb.dry_run_overhead(project, tmp, "config/paper.yaml")
+        if args.noop_dir:
+            rows.append(wb.noop_rerun(args.noop_dir, "hardness"))
+        else:
+            wb.snakemake(project, "hardness", "--cores", "2", "--configfile", ".test/config.yaml")
+            rows.append(wb.noop_rerun(project, "hardness", (".test/config.yaml",)))
+        dry = wb.snakemake(
+            project, "hardness", "-n", "--cores", "1", "--configfile", "config/d64k6.yaml"
+        )
+    d64 = pd.DataFrame([{"rule": rule, "jobs": n} for rule, n in wb.job_counts(dry[1]).items()])
+    return {"overhead": rows, "d64k6_jobs": d64}
+
+
+def noop(args):
+    """A no-op rerun of the hardness target in a finished run of the default config."""
+    return {"noop": [wb.noop_rerun(args.noop_dir, "hardness")]}
+
+
+def cores(args):
+    """Wall seconds of the hardness target of the test config with --cores 1 and 2."""
+    with tempfile.TemporaryDirectory() as tmp:
+        return {"cores": wb.cores_ratio(ROOT, Path(tmp), "hardness", ".test/config.yaml")}
+
+
+def disk(args):
+    with tempfile.TemporaryDirectory() as tmp:
+        project = wb.copy_project(ROOT, Path(tmp) / "project")
+        return {"disk": [default_footprint(args.run_dir), *paper_disk(project, args.run_dir, tmp)]}
+
+
+STAGES = {
+    "kernels": kernels,
+    "profile": profile,
+    "rss": rss,
+    "overhead": overhead,
+    "noop": noop,
+    "cores": cores,
+    "disk": disk,
+    "render": None,
+}
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=5)
-    parser.add_argument("--out", default="results/benchmarks/kernels.csv")
+    parser.add_argument(
+        "stages",
+        nargs="*",
+        default=["kernels", "profile", "rss", "overhead", "cores", "disk"],
+        choices=list(STAGES),
+    )
+    parser.add_argument("--run-dir", type=Path, help="a run of the default config (disk footprint)")
+    parser.add_argument(
+        "--noop-dir", type=Path, help="a finished default run (else: the test config)"
+    )
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=ROOT / "results/benchmarks")
     args = parser.parse_args()
-    rows = []
-    for name, variant, baseline, times in benchmarks(args.repeats):
-        rows.append(
-            {
-                "benchmark": name,
-                "variant": variant,
-                "baseline": baseline,
-                "repeats": len(times),
-                "median_seconds": statistics.median(times),
-                "min_seconds": min(times),
-            }
-        )
-        print(f"{name:22s} {variant:40s} median {statistics.median(times):.4f} s", flush=True)
-    table = pd.DataFrame(rows)
-    medians = table.set_index(["benchmark", "variant"]).median_seconds
-    table["ratio"] = [
-        1.0
-        if row.baseline == "baseline"
-        else row.median_seconds / medians[(row.benchmark, row.baseline)]
-        for row in table.itertuples()
-    ]
-    write_csv(table, args.out)
-    print(f"wrote {args.out}")
+    for stage in (s for s in args.stages if STAGES[s]):
+        before = machine(f"{stage} start")
+        tables = STAGES[stage](args)
+        tables[f"machine_{stage}"] = [before, machine(f"{stage} end")]
+        for name, frame in tables.items():
+            write_csv(pd.DataFrame(frame), args.out / f"{name}.csv")
+    tables = {p.stem: pd.read_csv(p) for p in args.out.glob("*.csv")}
+    tables["machine"] = pd.concat(
+        [tables.pop(n) for n in sorted(tables) if n.startswith("machine_")]
+    )
+    d64 = tables["d64k6_jobs"].set_index("rule").jobs.to_dict()
+    rows, d64_info = projection(d64, tables["exhaustive"], tables["rss"])
+    tables["projection"] = pd.DataFrame(rows)
+    write_csv(tables["projection"], args.out / "projection.csv")
+    figure = [ROOT / f"results/figures/bench_kernels.{ext}" for ext in ("pdf", "png")]
+    report.figure(tables["exhaustive"], tables["gd"], figure)
+    text = report.render(tables, d64, d64_info)
+    with atomic_path(ROOT / "docs/benchmarks.md") as tmp:
+        tmp.write_text(text)
+    print(text)
 
 
 if __name__ == "__main__":

@@ -54,7 +54,10 @@ for path in snakemake.input.plans:
         plan_rows.append(
             {
                 "learner": name,
-                **{key: plan[key] for key in ("k", "eta", "c_k", "eps", "eps_source")},
+                **{
+                    key: plan[key]
+                    for key in ("k", "eta", "padded", "k_effective", "c_k", "eps", "eps_source")
+                },
                 **{key: entry[key] for key in ("gap", "has_gap", "floor", "threshold")},
                 **{
                     key: plan[key]

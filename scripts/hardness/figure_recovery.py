@@ -43,6 +43,7 @@ for col, eta in enumerate(etas):
         ax.set_xticks(sorted(t.m_train.unique()), [f"{m:g}" for m in sorted(t.m_train.unique())])
         ax.minorticks_off()
         ax.set_xlabel("m_train (nested prefixes)")
+axes[0, 0].set_ylim(-0.05, 1.05)  # a rate: one k or one seed must not zoom onto a point
 for ax in axes[:, 0]:
     ax.set_ylabel("exact recovery rate")
 axes[0, -1].legend(fontsize=7, loc="best")

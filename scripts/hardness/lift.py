@@ -1,28 +1,21 @@
-"""Rule lift: the half-normal Gaussian lift x'_j = g_j x_j, y' = (y + 1)/2, split train/val.
+"""Rule lift: the half-normal Gaussian lift x'_j = g_j x_j, y' = (y + 1)/2 of the training set.
 
 The lifted inputs are stored as float32: they are only ever multiplied by weights, and float32
-rounding (relative 6e-8) is far below every gap eps/4 the validation step resolves, while the
-validation sets of k >= 4 hold millions of rows.
+rounding (relative 6e-8) is far below every gap eps/4 the validation step resolves. The
+validation rows are never stored: the score rule regenerates them (parity.lifted_chunks).
 """
 
 import numpy as np
 from relu_tradeoffs.hardness import parity
-from relu_tradeoffs.pipeline.io import load_npy, read_json, rule_logger, save_npy
-from relu_tradeoffs.pipeline.seeding import rng_for
+from relu_tradeoffs.pipeline.io import load_npy, rule_logger, save_npy
 
 log = rule_logger(snakemake.log[0])
 wc = snakemake.wildcards
-meta = read_json(snakemake.input.support)
+d, k, seed = int(wc.d), int(wc.k), int(wc.seed)
 X = load_npy(snakemake.input.X, mmap=False, ndim=2, dtype_kind="i")
 y = load_npy(snakemake.input.y, mmap=False, ndim=1, dtype_kind="i")
-rng = rng_for(snakemake.params.seed, "hardness", "lift", wc.d, wc.k, wc.eta, wc.seed)
-X_lift, y_lift = parity.lift(rng, X, y)
-m = meta["m_train"]
-out = snakemake.output
-save_npy(out.train_X, X_lift[:m].astype(np.float32))
-save_npy(out.train_y, y_lift[:m].astype(np.float32))
-save_npy(out.val_X, X_lift[m:].astype(np.float32))
-save_npy(out.val_y, y_lift[m:].astype(np.float32))
-log.info(
-    "lifted %d training and %d validation examples in dimension %d", m, X.shape[0] - m, X.shape[1]
-)
+_, _, rng = parity.instance_streams(snakemake.params.seed, d, k, wc.eta, seed)
+X_lift, y_lift = next(parity.lift_chunks(rng, [(X, y)], 0, X.shape[1]))  # d + 1 if padded
+save_npy(snakemake.output.train_X, X_lift.astype(np.float32))
+save_npy(snakemake.output.train_y, y_lift.astype(np.float32))
+log.info("lifted %d training examples in dimension %d", *X.shape)

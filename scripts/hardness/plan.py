@@ -14,6 +14,7 @@ out = plan(
     m_val_max=p.m_val_max,
     learners=p.learners,
     params={"lowdeg": p.lowdeg},
+    odd_k=p.odd_k,
 )
 log.info(
     "k = %d, eta = %g: c_k = %.6g, Claim 4 gap %.6g, eps = %.6g (%s)",
@@ -24,6 +25,13 @@ log.info(
     out["eps"],
     out["eps_source"],
 )
+if out["padded"]:
+    log.info(
+        "k = %d is odd: instances are padded with one uniform +-1 coordinate multiplying the "
+        "label, a %d-sparse parity on d + 1 coordinates; eps and m_val are those of k + 1",
+        k,
+        out["k_effective"],
+    )
 if out["relu_gap"] == 0:
     log.warning(
         "k = %d: c_k = 0, so no unbiased ReLU is correlated with the lifted parity and no proper "

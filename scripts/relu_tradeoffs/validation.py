@@ -2,6 +2,7 @@
 
 from relu_tradeoffs.approx import config as approx_config
 from relu_tradeoffs.hardness import config as hardness_config
+from relu_tradeoffs.hardness import tradeoff_config
 from relu_tradeoffs.pipeline.config import validate_config
 from relu_tradeoffs.theory import config as theory_config
 
@@ -14,4 +15,6 @@ SECTION_CHECKS = {
 
 def validate(config, schema_dir):
     """Raise ConfigError naming every bad key of ``config``; return it unchanged otherwise."""
-    return validate_config(config, schema_dir, SECTION_CHECKS)
+    # The tradeoff section borrows hardness.params and hardness.odd_k, so its check sees both.
+    tradeoff = {"tradeoff": lambda section: tradeoff_config.check(section, config["hardness"])}
+    return validate_config(config, schema_dir, {**SECTION_CHECKS, **tradeoff})

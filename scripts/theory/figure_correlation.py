@@ -3,7 +3,7 @@
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from relu_tradeoffs.pipeline.plotting import apply_style, save_figure
+from relu_tradeoffs.pipeline.plotting import apply_style, note, save_figure
 
 apply_style()
 t = pd.read_csv(snakemake.input.table)
@@ -49,15 +49,18 @@ lead = t[(t.k >= 2) & ~t.exact_zero]
 ax.plot(lead.k, lead.leading_term.abs(), "^", color="C2", ms=6, label=r"leading term $|T_k|$")
 
 fit = even[even.k >= 2]
-slope, intercept = np.polyfit(fit.k, np.log2(fit.c_k.abs()), 1)
-kk = np.linspace(1, t.k.max(), 50)
-ax.plot(
-    kk,
-    2 ** (intercept + slope * kk),
-    "--",
-    color="0.4",
-    label=rf"fit $|c_k| \approx {2**intercept:.2f}\cdot 2^{{-{-slope:.2f} k}}$",
-)
+if len(fit) >= 2:
+    slope, intercept = np.polyfit(fit.k, np.log2(fit.c_k.abs()), 1)
+    kk = np.linspace(1, t.k.max(), 50)
+    ax.plot(
+        kk,
+        2 ** (intercept + slope * kk),
+        "--",
+        color="0.4",
+        label=rf"fit $|c_k| \approx {2**intercept:.2f}\cdot 2^{{-{-slope:.2f} k}}$",
+    )
+else:
+    note(ax, "no 2^{-O(k)} fit: it needs two even k >= 2 (raise theory.k_max to 4 or more)")
 
 ax.set_yscale("log")
 floor = 0.3 * min(even.c_k.abs().min(), (2 * t.c_k_mc_se).min())

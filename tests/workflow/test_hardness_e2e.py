@@ -12,7 +12,7 @@ pytestmark = pytest.mark.e2e
 KEYS = ["learner", "d", "k", "eta", "m_train", "m_val", "seed"]
 COORDINATE_COLUMNS = [*KEYS, "coordinate", "in_support", "val_err", "threshold", "relevant"]
 RECOVERY_COLUMNS = [*KEYS, "true_set", "recovered_set", "exact", "seconds"]
-FIGURES = ["hardness_errors", "hardness_recovery", "hardness_runtime", "hardness_gd_barrier"]
+FIGURES = ["hardness_errors", "hardness_recovery"]
 
 
 @pytest.fixture(scope="module")

@@ -23,15 +23,15 @@ def _hardness_tables(workdir):
     return {k: v for k, v in result_tables(workdir).items() if k.startswith("hardness/")}
 
 
-def test_shard_size_does_not_change_the_numbers(test_config_run, tmp_path):
+def test_coordinate_and_candidate_shards_do_not_change_the_numbers(test_config_run, tmp_path):
+    """coords_per_job 1 and 7 with 3 and 7 candidate shards against the baseline's 4 and 1."""
     runs = {}
-    for coords_per_job in (1, 7):
+    for coords_per_job, candidate_shards in ((1, 3), (7, 7)):
         project = copy_project(tmp_path / f"cpj{coords_per_job}")
-        (project / "shards.yaml").write_text(
-            yaml.safe_dump({"hardness": {"coords_per_job": coords_per_job}})
-        )
+        shards = {"coords_per_job": coords_per_job, "candidate_shards": candidate_shards}
+        (project / "shards.yaml").write_text(yaml.safe_dump({"hardness": shards}))
         run_snakemake(project, "hardness", "--cores", "2", *TEST_CONFIG, "shards.yaml")
-        runs[coords_per_job] = _hardness_tables(project)
-    assert runs[1]  # both tables are there
-    assert_same_tables(runs[1], runs[7])
-    assert_same_tables(runs[1], _hardness_tables(test_config_run))
+        runs[candidate_shards] = _hardness_tables(project)
+    assert runs[3]  # both tables are there
+    assert_same_tables(runs[3], runs[7])
+    assert_same_tables(runs[3], _hardness_tables(test_config_run))

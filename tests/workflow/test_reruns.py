@@ -8,7 +8,7 @@ from conftest import TEST_CONFIG, clone_run, planned_jobs, run_snakemake
 
 pytestmark = pytest.mark.e2e
 
-TARGETS = {"all", "figures", "theory", "hardness", "approx"}
+TARGETS = {"all", "figures", "theory", "hardness", "approx", "tradeoff"}
 
 
 def is_figure(rule: str) -> bool:
@@ -63,9 +63,11 @@ def test_changing_a_learner_parameter_reruns_only_that_learner(run_copy):
     jobs = planned_jobs(run_copy, *TEST_CONFIG, "gd.yaml")
     learner_jobs = [(r, w) for r, w in jobs if "learner" in w]
     assert learner_jobs and all(w["learner"] == "gd" for _, w in learner_jobs)
+    # tradeoff_gd runs GD with hardness.params.gd on its own instances: it reruns too.
     assert {r for r, w in jobs if "learner" not in w and "seed" in w} <= {
         "hardness_score",
         "hardness_recover",
+        "tradeoff_gd",
     }
     assert not any(rule in {"hardness_slpn", "hardness_lift"} for rule, _ in jobs)
 

@@ -1,10 +1,8 @@
-from relu_tradeoffs.approx import config as approx_config
-
-APPROX = config["approx"]
 APPROX_TABLES = [
     "results/approx/errors.csv",
     "results/approx/alpha_curve.csv",
     "results/approx/calibration.csv",
+    "results/approx/theorem5.csv",
     "results/approx/summary.csv",
     "results/approx/slopes.csv",
 ]
@@ -12,43 +10,17 @@ APPROX_FIGURES = [
     figure("approx_err_vs_opt"),
     figure("approx_alpha"),
     figure("approx_ratio"),
+    figure("approx_theorem5_chain"),
 ]
-
-
-# Every instance: `none` has the single opt target 0 (approx_config.opt_targets).
-APPROX_INSTANCES = [
-    (noise, d, f"{opt:g}", seed)
-    for noise in APPROX["noise"]
-    for d in APPROX["d"]
-    for opt in approx_config.opt_targets(APPROX, noise)
-    for seed in APPROX["seeds"]
-]
-APPROX_CALIBRATIONS = sorted(
-    {
-        f"results/approx/calibration/{noise}_opt{opt}.json"
-        for noise, _, opt, _ in APPROX_INSTANCES
-    }
-)
-# One path pattern per approx instance; every per-instance file is named after it.
-APPROX_INSTANCE = "{noise}_d{d}_opt{opt}_seed{seed}"
-APPROX_RUNS = {
-    kind: [
-        f"results/approx/runs/{kind}/"
-        + APPROX_INSTANCE.format(noise=noise, d=d, opt=opt, seed=seed)
-        + ".csv"
-        for noise, d, opt, seed in APPROX_INSTANCES
-    ]
-    for kind in ("errors", "alpha")
-}
 
 
 rule approx_calibrate:
     input:
         code=script_code("approx/calibrate.py"),
     output:
-        "results/approx/calibration/{noise}_opt{opt}.json",
+        "results/approx/calibration/{regime}_{noise}_opt{opt}.json",
     log:
-        "results/logs/approx_calibrate/{noise}_opt{opt}.log",
+        "results/logs/approx_calibrate/{regime}_{noise}_opt{opt}.log",
     conda:
         CONDA_ENV
     threads: 1
@@ -67,32 +39,25 @@ rule approx_calibrate:
 
 rule approx_fit:
     input:
-        calibration="results/approx/calibration/{noise}_opt{opt}.json",
+        calibration=approx_calibrations,
         code=script_code("approx/fit.py"),
     output:
-        errors=f"results/approx/runs/errors/{APPROX_INSTANCE}.csv",
-        alpha_curve=f"results/approx/runs/alpha/{APPROX_INSTANCE}.csv",
+        errors=f"results/approx/runs/errors/{APPROX_JOB}.csv",
+        alpha_curve=f"results/approx/runs/alpha/{APPROX_JOB}.csv",
+        theorem5=f"results/approx/runs/theorem5/{APPROX_JOB}.csv",
     log:
-        f"results/logs/approx_fit/{APPROX_INSTANCE}.log",
+        f"results/logs/approx_fit/{APPROX_JOB}.log",
     benchmark:
-        f"results/benchmarks/approx_fit/{APPROX_INSTANCE}.tsv"
+        f"results/benchmarks/approx_fit/{APPROX_JOB}.tsv"
     conda:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=lambda wc, attempt: 1000 * attempt,
-        runtime=20,
+        mem_mb=lambda wc, attempt: cost.approx_fit_mb(APPROX, int(wc.d)) * attempt,
+        runtime=30,
     params:
         seed=config["seed"],
-        w_norm=APPROX["w_norm"],
-        parity_k=APPROX["parity"]["k"],
-        parity_eta=APPROX["parity"]["eta"],
-        m_train=APPROX["m_train"],
-        m_test=APPROX["m_test"],
-        methods=APPROX["methods"],
-        alpha=APPROX["alpha"],
-        params=APPROX["params"],
-        reference=APPROX["reference"],
+        section=APPROX,
     script:
         "../../scripts/approx/fit.py"
 
@@ -102,10 +67,12 @@ rule approx_collect:
         code=script_code("approx/collect.py"),
         errors=APPROX_RUNS["errors"],
         alpha_curve=APPROX_RUNS["alpha"],
+        theorem5=APPROX_RUNS["theorem5"],
         calibration=APPROX_CALIBRATIONS,
     output:
         errors="results/approx/errors.csv",
         alpha_curve="results/approx/alpha_curve.csv",
+        theorem5="results/approx/theorem5.csv",
         calibration="results/approx/calibration.csv",
     log:
         "results/logs/approx_collect/approx_collect.log",
@@ -126,7 +93,7 @@ rule approx_summary:
         errors="results/approx/errors.csv",
         code=script_code("approx/summary.py"),
     output:
-        summary="results/approx/summary.csv",
+        summary=table("results/approx/summary.csv", "Approximation"),
         slopes="results/approx/slopes.csv",
     log:
         "results/logs/approx_summary/approx_summary.log",
@@ -136,6 +103,9 @@ rule approx_summary:
     resources:
         mem_mb=1000,
         runtime=5,
+    params:
+        seed=config["seed"],
+        bootstrap=APPROX["slopes"]["bootstrap"],
     script:
         "../../scripts/approx/summary.py"
 
@@ -208,6 +178,29 @@ rule approx_figure_ratio:
         runtime=5,
     script:
         "../../scripts/approx/figure_ratio.py"
+
+
+rule approx_figure_theorem5_chain:
+    input:
+        theorem5="results/approx/theorem5.csv",
+        code=script_code("approx/figure_theorem5_chain.py"),
+    output:
+        report(
+            figure("approx_theorem5_chain"),
+            caption="../report/approx_theorem5_chain.rst",
+            category="Approximation",
+            labels={"figure": "approx_theorem5_chain"},
+        ),
+    log:
+        "results/logs/figures/approx_theorem5_chain.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=1000,
+        runtime=5,
+    script:
+        "../../scripts/approx/figure_theorem5_chain.py"
 
 
 rule approx:

@@ -1,5 +1,6 @@
 # Algorithm 1: k-SLPN -> Gaussian lift -> per-coordinate ReLU learners -> validation -> support.
 # One cached chain per grid instance (d, k, eta, seed); `recover` thresholds and aggregates.
+from relu_tradeoffs.hardness.algorithm1 import effective_k
 
 HARDNESS_TABLES = [
     "results/hardness/coordinates.csv",
@@ -11,8 +12,6 @@ HARDNESS_TABLES = [
 HARDNESS_FIGURES = [
     figure("hardness_errors"),
     figure("hardness_recovery"),
-    figure("hardness_runtime"),
-    figure("hardness_gd_barrier"),
 ]
 
 
@@ -43,6 +42,7 @@ rule hardness_plan:
         learners=HC["learners"],
         # Only lowdeg's degree enters a threshold; other learner settings must not rerun data.
         lowdeg=HC["params"].get("lowdeg"),
+        odd_k=HC["odd_k"],
     script:
         "../../scripts/hardness/plan.py"
 
@@ -61,8 +61,8 @@ rule hardness_slpn:
         CONDA_ENV
     threads: 1
     resources:
-        # int8 draws: a few bytes per entry of the (m_train + m_val) x d table.
-        mem_mb=lambda wc, attempt: (1000 + hardness_data_mb(wc, 4)) * attempt,
+        # int8 draws: a few bytes per entry of the m_train x d training table.
+        mem_mb=lambda wc, attempt: cost.slpn_mb(HC, int(wc.d)) * attempt,
         runtime=30,
     params:
         seed=config["seed"],
@@ -80,8 +80,6 @@ rule hardness_lift:
     output:
         train_X=f"{HARDNESS_DATA}/train_X.npy",
         train_y=f"{HARDNESS_DATA}/train_y.npy",
-        val_X=f"{HARDNESS_DATA}/val_X.npy",
-        val_y=f"{HARDNESS_DATA}/val_y.npy",
     log:
         f"results/logs/hardness_lift/{HARDNESS_INSTANCE}.log",
     conda:
@@ -89,7 +87,7 @@ rule hardness_lift:
     threads: 1
     resources:
         # The lift holds the half-normal draws and the product in float64, then float32 copies.
-        mem_mb=lambda wc, attempt: (1000 + hardness_data_mb(wc, 26)) * attempt,
+        mem_mb=lambda wc, attempt: cost.lift_mb(HC, int(wc.d)) * attempt,
         runtime=30,
     params:
         seed=config["seed"],
@@ -110,28 +108,89 @@ rule hardness_learn:
         f"results/logs/hardness_learn/{HARDNESS_INSTANCE}_{{learner}}_shard{{shard}}.log",
     benchmark:
         f"results/benchmarks/learn/{HARDNESS_INSTANCE}_{{learner}}_shard{{shard}}.tsv"
+    wildcard_constraints:
+        learner="|".join(HARDNESS_FITTED),
     conda:
         CONDA_ENV
     threads: 1
     resources:
         # float64 training set plus (m x coordinates x restarts) residuals of the iterative learners.
-        mem_mb=lambda wc, attempt: (2000 + HC["m_train"] * int(wc.d) * 64 / 1e6)
-        * attempt,
+        mem_mb=lambda wc, attempt: cost.learn_mb(HC, int(wc.d)) * attempt,
         runtime=120,
     params:
         seed=config["seed"],
         m_train=HARDNESS_M_TRAIN,
         coords_per_job=HC["coords_per_job"],
+        k_effective=lambda wc: effective_k(int(wc.k), HC["odd_k"]),
         learner_params=lambda wc: hardness_learner_params(wc.learner),
     script:
         "../../scripts/hardness/learn.py"
 
 
+rule hardness_search:
+    input:
+        X=rules.hardness_lift.output.train_X,
+        y=rules.hardness_lift.output.train_y,
+        code=script_code("hardness/search.py"),
+    output:
+        best=f"{HARDNESS_FITS}/exhaustive_search{{part}}.npy",
+        meta=f"{HARDNESS_FITS}/exhaustive_search{{part}}.json",
+    log:
+        f"results/logs/hardness_search/{HARDNESS_INSTANCE}_part{{part}}.log",
+    benchmark:
+        f"results/benchmarks/search/{HARDNESS_INSTANCE}_part{{part}}.tsv"
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        # float64 training set plus one block of candidate activations (block_mb).
+        mem_mb=lambda wc, attempt: (
+            1000
+            + HC["m_train"] * int(wc.d) * 12 / 1e6
+            + 3 * HC["params"]["exhaustive"]["block_mb"]
+        )
+        * attempt,
+        runtime=120,
+    params:
+        m_train=HARDNESS_M_TRAIN,
+        parts=HC["candidate_shards"],
+        k_effective=lambda wc: effective_k(int(wc.k), HC["odd_k"]),
+        learner_params=HC["params"]["exhaustive"],
+    script:
+        "../../scripts/hardness/search.py"
+
+
+rule hardness_merge:
+    input:
+        unpack(hardness_search_parts),
+        code=script_code("hardness/merge.py"),
+    output:
+        W=f"{HARDNESS_FITS}/exhaustive_shard{{shard}}.npy",
+        path=f"{HARDNESS_FITS}/exhaustive_shard{{shard}}_path.npy",
+        meta=f"{HARDNESS_FITS}/exhaustive_shard{{shard}}.json",
+    log:
+        f"results/logs/hardness_merge/{HARDNESS_INSTANCE}_shard{{shard}}.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=5,
+    params:
+        parts=HC["candidate_shards"],
+        coords_per_job=HC["coords_per_job"],
+        k_effective=lambda wc: effective_k(int(wc.k), HC["odd_k"]),
+        # A padded instance's hypotheses live on d + 1 coordinates.
+        columns=lambda wc: int(wc.d)
+        + (effective_k(int(wc.k), HC["odd_k"]) != int(wc.k)),
+        signs=HC["params"]["exhaustive"]["signs"],
+    script:
+        "../../scripts/hardness/merge.py"
+
+
 rule hardness_score:
     input:
         unpack(hardness_fits),
-        X=rules.hardness_lift.output.val_X,
-        y=rules.hardness_lift.output.val_y,
         support=rules.hardness_slpn.output.support,
         code=script_code("hardness/score.py"),
     output:
@@ -142,9 +201,12 @@ rule hardness_score:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=lambda wc, attempt: 2000 * attempt,  # validation set memory-mapped, scored in chunks
+        # The validation set is regenerated val_chunk rows at a time.
+        mem_mb=lambda wc, attempt: cost.score_mb(HC, int(wc.d)) * attempt,
         runtime=60,
     params:
+        seed=config["seed"],
+        val_chunk=HC["val_chunk"],
         learners=HC["learners"],
         learner_params={name: HC["params"][name] for name in HC["learners"]},
     script:
@@ -179,7 +241,7 @@ rule hardness_aggregate:
         plans=hardness_plans(),
     output:
         coordinates="results/hardness/coordinates.csv",
-        recovery="results/hardness/recovery.csv",
+        recovery=table("results/hardness/recovery.csv", "Hardness"),
         sweep="results/hardness/recovery_sweep.csv",
         paths="results/hardness/paths.csv",
         plan="results/hardness/plan.csv",
@@ -217,7 +279,7 @@ rule hardness_figure_errors:
         mem_mb=1000,
         runtime=5,
     params:
-        instance=HC["figure_instance"],
+        instance=HARDNESS_FIGURE_INSTANCE,
     script:
         "../../scripts/hardness/figure_errors.py"
 
@@ -245,52 +307,3 @@ rule hardness_figure_recovery:
         m_train=HC["m_train"],
     script:
         "../../scripts/hardness/figure_recovery.py"
-
-
-rule hardness_figure_runtime:
-    input:
-        recovery="results/hardness/recovery.csv",
-        code=script_code("hardness/figure_runtime.py"),
-    output:
-        report(
-            figure("hardness_runtime"),
-            caption="../report/hardness_runtime.rst",
-            category="Hardness",
-            labels={"figure": "hardness_runtime"},
-        ),
-    log:
-        "results/logs/figures/hardness_runtime.log",
-    conda:
-        CONDA_ENV
-    threads: 1
-    resources:
-        mem_mb=1000,
-        runtime=5,
-    script:
-        "../../scripts/hardness/figure_runtime.py"
-
-
-rule hardness_figure_gd_barrier:
-    input:
-        paths="results/hardness/paths.csv",
-        plan="results/hardness/plan.csv",
-        code=script_code("hardness/figure_gd_barrier.py"),
-    output:
-        report(
-            figure("hardness_gd_barrier"),
-            caption="../report/hardness_gd_barrier.rst",
-            category="Hardness",
-            labels={"figure": "gd_barrier"},
-        ),
-    log:
-        "results/logs/figures/hardness_gd_barrier.log",
-    conda:
-        CONDA_ENV
-    threads: 1
-    resources:
-        mem_mb=1000,
-        runtime=5,
-    params:
-        instance=HC["figure_instance"],
-    script:
-        "../../scripts/hardness/figure_gd_barrier.py"

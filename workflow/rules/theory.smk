@@ -31,7 +31,7 @@ rule theory_correlation:
     input:
         code=script_code("theory/correlation.py"),
     output:
-        "results/theory/correlation.csv",
+        table("results/theory/correlation.csv", "Theory"),
     log:
         "results/logs/theory_correlation/correlation.log",
     benchmark:
@@ -40,7 +40,7 @@ rule theory_correlation:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=lambda wc, attempt: 2000 * attempt,
+        mem_mb=lambda wc, attempt: cost.FIXED_MB["correlation"] * attempt,
         runtime=30,
     params:
         seed=config["seed"],
@@ -56,7 +56,7 @@ rule theory_claims:
     input:
         code=script_code("theory/claims.py"),
     output:
-        "results/theory/claims.csv",
+        table("results/theory/claims.csv", "Theory"),
     log:
         "results/logs/theory_claims/claims.log",
     benchmark:
@@ -65,7 +65,7 @@ rule theory_claims:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=lambda wc, attempt: 3000 * attempt,
+        mem_mb=lambda wc, attempt: cost.FIXED_MB["claims"] * attempt,
         runtime=30,
     params:
         **config["theory"]["claims"],

@@ -1,11 +1,14 @@
 """Algorithm 2 (Goel, Karmalkar, Klivans 2019): threshold the labels, learn a halfspace.
 
-Boolean labels sign(y - alpha) (sign(0) = -1), a halfspace learner returns the unit direction u,
-and the hypothesis is ReLU_{s u}. The paper returns the unit vector u itself (s = 1), which
-presumes ||w*|| = 1; with labels in [0, 1] and small opt the planted ReLU must have
-||w*|| < 1 (see relu_tradeoffs.noise), so s is fitted by one-dimensional least squares,
-s = <y, ReLU(X u)> / ||ReLU(X u)||^2 clipped to [0, 1]. The proof's bound
-err <= 2 opt + 2 ||w - w*||^2 is unchanged since err(ReLU_{s u}) <= err(ReLU_{||w*|| u}).
+S' = {(x, sign(y - alpha))} with sign(0) = -1 (a label equal to alpha counts as negative), a
+halfspace learner returns a unit direction u, and the output is
+- ``paper`` regime: u itself, the unit vector Theorem 5 returns;
+- ``scaled`` regime (this project's extension, planted ||w*|| < 1): ReLU_{s u} with the
+  one-dimensional least-squares s = <y, ReLU(X u)> / ||ReLU(X u)||^2 clipped to [0, 1]. The
+  proof's bound err <= 2 opt + 2 ||w - w*||^2 still applies to ReLU_{s u}, since
+  err(ReLU_{s u}) <= err(ReLU_{||w*|| u}).
+The literal algorithm uses a homogeneous learner (``halfspace.HOMOGENEOUS``); the biased
+learners are this project's extensions.
 """
 
 import numpy as np
@@ -15,6 +18,7 @@ from relu_tradeoffs.relu import relu
 
 
 def boolean_labels(y, alpha):
+    """sign(y - alpha) with sign(0) = -1."""
     return np.where(y > alpha, 1.0, -1.0)
 
 
@@ -26,12 +30,13 @@ def fit_norm(X, y, u):
     return s * u
 
 
-def fit(X, y, alpha, learner, rng, params):
+def fit(X, y, alpha, learner, rng, params, regime):
     """Algorithm 2 at threshold alpha with the named halfspace learner: the weight vector w."""
     labels = boolean_labels(y, alpha)
     if np.all(labels == labels[0]):
         raise ValueError(f"alpha = {alpha:g} leaves only one Boolean class; nothing to learn")
-    return fit_norm(X, y, LEARNERS[learner](X, labels, rng, **params))
+    u = LEARNERS[learner](X, labels, rng, **params)
+    return u if regime == "paper" else fit_norm(X, y, u)
 
 
 def min_class_size(y, alpha) -> int:
@@ -39,7 +44,7 @@ def min_class_size(y, alpha) -> int:
     return int(min((labels > 0).sum(), (labels < 0).sum()))
 
 
-def validation_curve(X, y, alphas, learner, rng, params, val_fraction, min_class):
+def validation_curve(X, y, alphas, learner, rng, params, regime, val_fraction, min_class):
     """Fit on the first (1 - val_fraction) of the sample at every alpha, score on the rest.
 
     Alphas leaving fewer than ``min_class`` examples in a Boolean class of the fit part are
@@ -52,7 +57,7 @@ def validation_curve(X, y, alphas, learner, rng, params, val_fraction, min_class
         if min_class_size(yf, alpha) < min_class:
             curve.append({"alpha": alpha, "val_err": np.nan, "w": None})
             continue
-        w = fit(Xf, yf, alpha, learner, rng, params)
+        w = fit(Xf, yf, alpha, learner, rng, params, regime)
         curve.append({"alpha": alpha, "val_err": float(np.mean((relu(Xv @ w) - yv) ** 2)), "w": w})
     return curve
 

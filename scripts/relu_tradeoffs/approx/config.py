@@ -1,77 +1,108 @@
 """Cross-field rules of the ``approx`` config section, and the method registry's names.
 
-A method name is ``alg2_<learner>`` (alpha chosen on validation data),
-``alg2_<learner>_paper_alpha`` (alpha = opt^(1/3)) or a rival's name.
+Methods (docs/approx.md):
+- ``alg2_paper``: the paper's Algorithm 2 -- homogeneous ABL14 learner, alpha = opt^(1/3);
+- ``alg2_abl14``, ``alg2_average``: homogeneous learners, alpha chosen on validation data;
+- ``alg2_biased_<learner>``: a biased-halfspace learner (bias fitted, then dropped), alpha by
+  validation, and ``alg2_biased_<learner>_paper_alpha`` with alpha = opt^(1/3);
+- a rival's name (fits the ReLU to the real labels directly).
 """
 
-ALG2_LEARNERS = {"alg2_abl14": "abl14", "alg2_average": "average", "alg2_sigmoid": "sigmoid_sgd"}
+from relu_tradeoffs.approx.regimes import REGIMES, paper_floor
+
+PAPER_METHOD = "alg2_paper"
+ALG2_LEARNERS = {
+    "alg2_abl14": "abl14",
+    "alg2_average": "average",
+    "alg2_biased_localized_hinge": "localized_hinge",
+    "alg2_biased_sigmoid": "sigmoid_sgd",
+}
 PAPER_SUFFIX = "_paper_alpha"
+BIASED_PAPER_ALPHA = tuple(m + PAPER_SUFFIX for m in ALG2_LEARNERS if "_biased_" in m)
 RIVALS = ("gd", "glmtron", "surrogate", "surrogate_sgd", "ols_relu")
 NOISE_MODELS = ("none", "random", "flip", "band", "leak", "parity")
-METHODS = (
-    "alg2_abl14",
-    "alg2_average",
-    "alg2_sigmoid",
-    "alg2_abl14_paper_alpha",
-    "alg2_average_paper_alpha",
-    "alg2_sigmoid_paper_alpha",
-    *RIVALS,
-)
+METHODS = (PAPER_METHOD, *ALG2_LEARNERS, *BIASED_PAPER_ALPHA, *RIVALS)
+HALFSPACE_LEARNERS = ("abl14", "average", "localized_hinge", "sigmoid_sgd")
+REFERENCE_FACTOR_MIN = 10
 
 
 def parse_method(name):
     """(kind, learner, paper_alpha): ("alg2", "abl14", True) or ("rival", "gd", False)."""
-    paper = name.endswith(PAPER_SUFFIX)
-    base = name.removesuffix(PAPER_SUFFIX)
-    if base in ALG2_LEARNERS:
-        return "alg2", ALG2_LEARNERS[base], paper
-    if base in RIVALS and not paper:
-        return "rival", base, False
+    if name == PAPER_METHOD:
+        return "alg2", "abl14", True
+    if name in BIASED_PAPER_ALPHA:
+        return "alg2", ALG2_LEARNERS[name.removesuffix(PAPER_SUFFIX)], True
+    if name in ALG2_LEARNERS:
+        return "alg2", ALG2_LEARNERS[name], False
+    if name in RIVALS:
+        return "rival", name, False
     raise ValueError(f"unknown approx method '{name}' (known: {', '.join(METHODS)})")
 
 
-def opt_targets(section, noise):
-    """The opt targets of a noise model: `none` is realizable, so it has one target, 0."""
-    return [0] if noise == "none" else list(section["opt"])
+def targets_key(regime):
+    return "paper_opt" if regime == "paper" else "opt"
 
 
-def check(section) -> list[str]:
+def opt_targets(section, regime, noise):
+    """The opt targets of a (regime, noise model): `none` has one target, 0 (no noise)."""
+    return [0] if noise == "none" else list(section[targets_key(regime)])
+
+
+def _names(names, key, word, known):
+    return [
+        f"config key 'approx.{key}[{i}]': unknown {word} '{name}' (known: {', '.join(known)})"
+        for i, name in enumerate(names)
+        if name not in known
+    ]
+
+
+def _targets(section):
+    floor = paper_floor()
     problems = [
-        f"config key 'approx.noise[{i}]': unknown noise model '{name}' "
-        f"(known: {', '.join(NOISE_MODELS)})"
-        for i, name in enumerate(section["noise"])
-        if name not in NOISE_MODELS
-    ]
-    problems += [
-        f"config key 'approx.methods[{i}]': unknown method '{name}' (known: {', '.join(METHODS)})"
-        for i, name in enumerate(section["methods"])
-        if name not in METHODS
-    ]
-    problems += [
         f"config key 'approx.opt[{i}]': opt target {opt} must lie in (0, 1/4)"
         for i, opt in enumerate(section["opt"])
         if not 0 < opt < 0.25
     ]
+    return problems + [
+        f"config key 'approx.paper_opt[{i}]': opt target {opt} must lie in ({floor:.4f}, 1/2): "
+        f"no unit ReLU has error below E[(z - 1)_+^2] = {floor:.4f} against labels in [0, 1]"
+        for i, opt in enumerate(section["paper_opt"])
+        if not floor < opt < 0.5
+    ]
+
+
+def _parity(section):
     k = section["parity"]["k"]
-    if "parity" in section["noise"]:
-        # Odd k >= 3: no unbiased ReLU correlates with the lifted parity beyond its mean, so the
-        # parity labels are pure noise to every method and the calibration holds for every w*.
-        if k < 3 or k % 2 == 0:
-            problems.append(f"config key 'approx.parity.k': k = {k} must be odd and >= 3")
-        problems += [
-            f"config key 'approx.d[{i}]': d = {d} must exceed approx.parity.k = {k}"
-            for i, d in enumerate(section["d"])
-            if d <= k
-        ]
-    if not set(ALG2_LEARNERS) & set(section["methods"]):
-        problems.append(
-            "config key 'approx.methods': needs at least one of "
-            f"{', '.join(ALG2_LEARNERS)} (alpha chosen on validation data; figure approx_alpha)"
-        )
+    if "parity" not in section["noise"]:
+        return []
+    # Odd k >= 3: no unbiased ReLU correlates with the lifted parity beyond its mean, so the
+    # parity labels are pure noise to every method and the calibration holds for every w*.
+    problems = (
+        [] if k >= 3 and k % 2 else [f"config key 'approx.parity.k': k = {k} must be odd and >= 3"]
+    )
+    return problems + [
+        f"config key 'approx.d[{i}]': d = {d} must exceed approx.parity.k = {k}"
+        for i, d in enumerate(section["d"])
+        if d <= k
+    ]
+
+
+def check(section) -> list[str]:
+    problems = _names(section["noise"], "noise", "noise model", NOISE_MODELS)
+    problems += _names(section["methods"], "methods", "method", METHODS)
+    problems += _names(section["regimes"], "regimes", "regime", REGIMES)
+    learners = section["theorem5"]["learners"]
+    problems += _names(learners, "theorem5.learners", "halfspace learner", HALFSPACE_LEARNERS)
+    problems += _targets(section) + _parity(section)
     if section["m_test"] < 1000:
         problems.append(
             f"config key 'approx.m_test': {section['m_test']} is too small to estimate opt "
             "(need >= 1000)"
+        )
+    if section["reference"]["sample_factor"] < REFERENCE_FACTOR_MIN:
+        problems.append(
+            f"config key 'approx.reference.sample_factor': the reference sample must hold at "
+            f"least {REFERENCE_FACTOR_MIN} x approx.m_test examples"
         )
     n_fit = section["m_train"] * (1 - section["alpha"]["val_fraction"])
     if n_fit < 2 * section["alpha"]["min_class"]:

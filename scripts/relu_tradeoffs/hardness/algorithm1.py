@@ -4,8 +4,12 @@ For a proper ReLU learner (Claims 3 and 4): if j is in S every hypothesis on S_j
 least the floor 1/2 - 1/(4 pi); if j is not in S the witness r sum_{i in S} s_i e_i / sqrt(k)
 reaches floor - eps with eps = (1 - 2 eta) |c_k| / sqrt(2 pi) (with one sign flipped when
 k = 0 mod 4, where c_k < 0). So j is declared relevant iff err_{V_j}(h_j) >= floor - eps/4.
-For odd k >= 3, c_k = 0: no unbiased ReLU has any gap and the test cannot work; the plan says so
-(has_gap = false, eps = 0) rather than inventing a threshold.
+For odd k >= 3, c_k = 0: no unbiased ReLU has any gap. With ``odd_k: pad`` (the default) the
+instance is padded (relu_tradeoffs.hardness.parity.data_support): one fresh uniform +-1 coordinate multiplies the
+label, giving a (k + 1)-sparse parity on d + 1 coordinates whose support is known to contain the
+new one; the learners see d + 1 coordinates, only the original d are tested, and every number of
+the plan is that of k + 1. With ``odd_k: skip`` the plan says there is no gap (has_gap = false,
+eps = 0) rather than inventing a threshold.
 
 The improper degree-l Hermite regression (``lowdeg``) has its own numbers. With y' in {0, 1} and
 E[y' | x] = 1/2 + (1 - 2 eta) chi_S^gamma(x) / 2, the best predictor of degree <= l has loss
@@ -30,6 +34,21 @@ def c_k(k: int) -> float:
     from relu_tradeoffs.theory.correlation import c_k as lemma1
 
     return float(lemma1(k))
+
+
+ODD_K_MODES = ("pad", "skip")
+
+
+def padded(k: int, odd_k: str) -> bool:
+    """Whether a k-SLPN instance is padded to k + 1: odd k >= 3 (c_k = 0) under ``odd_k: pad``."""
+    if odd_k not in ODD_K_MODES:
+        raise ValueError(f"odd_k must be one of {ODD_K_MODES}, got {odd_k!r}")
+    return odd_k == "pad" and k >= 3 and k % 2 == 1
+
+
+def effective_k(k: int, odd_k: str) -> int:
+    """The sparsity the learners face: k + 1 for a padded instance, k otherwise."""
+    return k + 1 if padded(k, odd_k) else k
 
 
 def relu_gap(k: int, eta: float) -> float:
@@ -92,13 +111,20 @@ def validation_size(eps: float, m_val, m_val_max: int) -> dict:
     }
 
 
-def plan(k: int, eta: float, *, eps, m_val, m_val_max: int, learners, params) -> dict:
-    """Everything Algorithm 1 fixes for a (k, eta) before seeing data, per learner."""
-    ck = c_k(k)
-    gap = relu_gap(k, eta)
+def plan(k: int, eta: float, *, eps, m_val, m_val_max: int, learners, params, odd_k: str) -> dict:
+    """Everything Algorithm 1 fixes for a (k, eta) before seeing data, per learner.
+
+    A padded odd k takes every number (c_k, gaps, eps, m_val) from k + 1, the sparsity the
+    learners face.
+    """
+    k_fit = effective_k(k, odd_k)
+    ck = c_k(k_fit)
+    gap = relu_gap(k_fit, eta)
     used = gap if eps == "auto" else float(eps)
     out = {
         "k": k,
+        "k_effective": k_fit,
+        "padded": k_fit != k,
         "eta": eta,
         "c_k": ck,
         "relu_gap": gap,
@@ -109,7 +135,7 @@ def plan(k: int, eta: float, *, eps, m_val, m_val_max: int, learners, params) ->
     }
     for name in learners:
         if name == "lowdeg":
-            lg = lowdeg_gap(k, eta, params["lowdeg"]["degree"])
+            lg = lowdeg_gap(k_fit, eta, params["lowdeg"]["degree"])
             entry = {"gap": lg, "threshold": lowdeg_threshold(lg), "floor": CONSTANT_FLOOR}
         else:
             entry = {"gap": gap, "threshold": relu_threshold(used), "floor": CLAIM3_FLOOR}
@@ -128,67 +154,66 @@ def format_set(indices) -> str:
     return ";".join(str(int(i)) for i in sorted(indices))
 
 
+def _coordinate_rows(common, in_support, errs, threshold, **extra) -> list[dict]:
+    """One row per tested coordinate j: its validation error and, given a threshold, the test."""
+    rows = []
+    for j, err in enumerate(errs):
+        row = {
+            **common,
+            **extra,
+            "coordinate": j,
+            "in_support": bool(in_support[j]),
+            "val_err": err,
+        }
+        if threshold is not None:
+            row |= {"threshold": threshold, "relevant": bool(err >= threshold)}
+        rows.append(row)
+    return rows
+
+
+def _recovery_row(common, support, in_support, errs, threshold, m_train, seconds) -> dict:
+    """The recovered set, compared with S: exact or not, false positives and false negatives."""
+    rel = relevant(errs, threshold)
+    recovered = np.flatnonzero(rel)
+    return {
+        **common,
+        "m_train": m_train,
+        "true_set": format_set(support),
+        "recovered_set": format_set(recovered),
+        "exact": bool(np.array_equal(recovered, support)),
+        "seconds": seconds,
+        "false_positives": int(np.sum(rel & ~in_support)),
+        "false_negatives": int(np.sum(~rel & in_support)),
+    }
+
+
 def recover_instance(score: dict, plan: dict) -> dict:
     """Algorithm 1's test on one instance: table rows per coordinate, per recovery and per trace.
 
     ``score`` is the score rule's record (support, m_val, per learner: training sizes, seconds,
     validation errors (n_m, d), traced iterations and their errors (T, d)); ``plan`` is the
-    instance's (k, eta) plan. Returns {"coordinates": [...], "recovery": [...], "paths": [...]}.
+    instance's (k, eta) plan. Only the d original coordinates are tested: a padded instance's
+    extra coordinate d is known to be in the support and is never reported.
+    Returns {"coordinates": [...], "recovery": [...], "paths": [...]}.
     """
-    d = score["d"]
     support = np.array(score["support"])
-    in_support = np.isin(np.arange(d), support)
+    in_support = np.isin(np.arange(score["d"]), support)
+    instance = {key: score[key] for key in ("d", "k", "eta", "m_val", "seed")}
     rows = {"coordinates": [], "recovery": [], "paths": []}
     for name, res in score["learners"].items():
         entry = plan["learners"][name]
-        common = {
-            "learner": name,
-            "d": d,
-            "k": score["k"],
-            "eta": score["eta"],
-            "m_val": score["m_val"],
-            "seed": score["seed"],
-            "eps": plan["eps"],
-            "has_gap": entry["has_gap"],
-            "m_val_reached": plan["m_val_reached"],
-        }
+        common = {"learner": name, **instance, "eps": plan["eps"], "has_gap": entry["has_gap"]}
+        common |= {"m_val_reached": plan["m_val_reached"], "padded": plan["padded"]}
+        threshold = entry["threshold"]
         for m, errs, seconds in zip(res["m_train"], res["val_err"], res["seconds"], strict=True):
-            rel = relevant(errs, entry["threshold"])
-            rows["coordinates"] += [
-                {
-                    **common,
-                    "m_train": m,
-                    "coordinate": j,
-                    "in_support": bool(in_support[j]),
-                    "val_err": errs[j],
-                    "threshold": entry["threshold"],
-                    "relevant": bool(rel[j]),
-                }
-                for j in range(d)
-            ]
-            recovered = np.flatnonzero(rel)
+            rows["coordinates"] += _coordinate_rows(common, in_support, errs, threshold, m_train=m)
             rows["recovery"].append(
-                {
-                    **common,
-                    "m_train": m,
-                    "true_set": format_set(support),
-                    "recovered_set": format_set(recovered),
-                    "exact": bool(np.array_equal(recovered, support)),
-                    "seconds": seconds,
-                    "false_positives": int(np.sum(rel & ~in_support)),
-                    "false_negatives": int(np.sum(~rel & in_support)),
-                }
+                _recovery_row(
+                    common, support, in_support, errs, threshold, m_train=m, seconds=seconds
+                )
             )
         for it, errs in zip(res["path_iterations"], res["path_val_err"], strict=True):
-            rows["paths"] += [
-                {
-                    **common,
-                    "m_train": max(res["m_train"]),
-                    "iteration": it,
-                    "coordinate": j,
-                    "in_support": bool(in_support[j]),
-                    "val_err": errs[j],
-                }
-                for j in range(d)
-            ]
+            rows["paths"] += _coordinate_rows(
+                common, in_support, errs, None, m_train=max(res["m_train"]), iteration=it
+            )
     return rows

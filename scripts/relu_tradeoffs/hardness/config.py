@@ -4,6 +4,8 @@ from relu_tradeoffs.hardness.learners import REGISTRY
 from relu_tradeoffs.pipeline.config import eta_problems
 
 LEARNERS = tuple(REGISTRY)
+# figure_instance key -> its grid axis
+FIGURE_AXES = {"d": "d", "k": "k", "eta": "eta", "seed": "seeds"}
 
 
 def check(section) -> list[str]:
@@ -38,10 +40,35 @@ def check(section) -> list[str]:
         if m > section["m_train"]
     ]
     instance = section["figure_instance"]
+    if instance == "auto":
+        return problems
     problems += [
         f"config key 'hardness.figure_instance.{key}': {instance[key]} is not in "
-        f"hardness.grid.{grid_key} = {grid[grid_key]}"
-        for key, grid_key in (("d", "d"), ("k", "k"), ("eta", "eta"), ("seed", "seeds"))
+        f"hardness.grid.{grid_key} = {grid[grid_key]} (or set hardness.figure_instance: auto)"
+        for key, grid_key in FIGURE_AXES.items()
         if instance[key] not in grid[grid_key]
     ]
     return problems
+
+
+def _nearest(values, preferred):
+    """The first of ``values`` closest to ``preferred`` (the first value when none is preferred)."""
+    if preferred is None:
+        return values[0]
+    return min(values, key=lambda v: abs(v - preferred))
+
+
+def figure_instance(section):
+    """The grid instance the per-instance figures show: explicit, or nearest to figure_preferred.
+
+    With ``auto`` every axis independently takes the grid value nearest to the preferred one,
+    so a default that suits the default grid still gives an instance of any custom grid.
+    """
+    instance = section["figure_instance"]
+    if instance != "auto":
+        return dict(instance)
+    preferred = section.get("figure_preferred", {})
+    return {
+        key: _nearest(section["grid"][grid_key], preferred.get(key))
+        for key, grid_key in FIGURE_AXES.items()
+    }

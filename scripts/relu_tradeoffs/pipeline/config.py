@@ -4,12 +4,18 @@ Every message names the offending key, so a user can fix the file without
 reading code. All problems are reported at once.
 """
 
+import copy
+import functools
 from pathlib import Path
 
 import yaml
 from jsonschema import Draft202012Validator
 
-SECTION_SCHEMAS = {"hardness": "hardness.schema.yaml", "approx": "approx.schema.yaml"}
+SECTION_SCHEMAS = {
+    "hardness": "hardness.schema.yaml",
+    "approx": "approx.schema.yaml",
+    "tradeoff": "tradeoff.schema.yaml",
+}
 
 
 class ConfigError(ValueError):
@@ -19,6 +25,14 @@ class ConfigError(ValueError):
 def load_schema(schema_dir):
     """The top-level schema with the section schemas inlined."""
     schema_dir = Path(schema_dir)
+    files = ["config.schema.yaml", *SECTION_SCHEMAS.values()]
+    versions = tuple((schema_dir / name).stat().st_mtime_ns for name in files)
+    return copy.deepcopy(_load_schema(schema_dir, versions))
+
+
+@functools.lru_cache(maxsize=8)
+def _load_schema(schema_dir, versions):
+    """The schema parsed once per version of its files (``versions``: their mtimes)."""
     schema = yaml.safe_load((schema_dir / "config.schema.yaml").read_text())
     for section, filename in SECTION_SCHEMAS.items():
         sub = yaml.safe_load((schema_dir / filename).read_text())

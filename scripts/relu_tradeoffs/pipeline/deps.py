@@ -5,6 +5,7 @@ of imported kernel modules makes an edit anywhere below a rule rerun exactly tha
 """
 
 import ast
+import functools
 from pathlib import Path
 
 PACKAGE = "relu_tradeoffs"
@@ -21,6 +22,13 @@ def _module_file(package_dir: Path, dotted: str) -> Path | None:
 
 def _imports(file: Path, package_dir: Path) -> set[str]:
     """Dotted names (relative to the package) of the kernel modules ``file`` imports."""
+    return set(_parsed_imports(Path(file), file.stat().st_mtime_ns, Path(package_dir)))
+
+
+# Rules share modules, and a process may parse the workflow many times (the config fuzzer):
+# parse each file once per version of it.
+@functools.cache
+def _parsed_imports(file: Path, mtime_ns: int, package_dir: Path) -> frozenset[str]:
     found = set()
     for node in ast.walk(ast.parse(file.read_text(), filename=str(file))):
         if isinstance(node, ast.ImportFrom):
@@ -42,7 +50,7 @@ def _imports(file: Path, package_dir: Path) -> set[str]:
             for alias in node.names:
                 if alias.name.split(".")[0] == PACKAGE and "." in alias.name:
                     found.add(alias.name.split(".", 1)[1])
-    return {name for name in found if name}
+    return frozenset(name for name in found if name)
 
 
 def kernel_files(package_dir, modules) -> list[str]:

@@ -53,6 +53,11 @@ def read_json(path):
     return json.loads(Path(path).read_text())
 
 
+def write_text(text, path):
+    with atomic_path(path, suffix=Path(path).suffix) as tmp:
+        tmp.write_text(text)
+
+
 def save_npy(path, array):
     with atomic_path(path, suffix=".npy") as tmp:
         np.save(tmp, np.ascontiguousarray(array))

@@ -24,3 +24,28 @@ def save_figure(fig, paths):
         with atomic_path(path, suffix=Path(path).suffix) as tmp:
             fig.savefig(tmp, bbox_inches="tight")
     plt.close(fig)
+
+
+def note(ax, text):
+    """Say in a panel what it cannot show (e.g. a learner or axis absent from the grid)."""
+    ax.text(
+        0.5,
+        0.5,
+        text,
+        transform=ax.transAxes,
+        ha="center",
+        va="center",
+        wrap=True,
+        fontsize=9,
+        color="0.3",
+    )
+
+
+def save_placeholder(paths, title, sentence):
+    """A figure with nothing to show: its title and the sentence saying why, never an error."""
+    apply_style()
+    fig, ax = plt.subplots(figsize=(6, 2.5))
+    ax.set_axis_off()
+    ax.set_title(title)
+    note(ax, sentence)
+    save_figure(fig, paths)

@@ -41,6 +41,7 @@ def test_recover_instance_counts_false_positives_and_negatives_apart():
     plan = {
         "eps": 0.05,
         "m_val_reached": False,
+        "padded": False,
         "learners": {"gd": {"threshold": 0.4, "has_gap": True}},
     }
     rows = hardness.recover_instance(_score([0.45, 0.3, 0.41, 0.4, 0.1]), plan)
@@ -58,7 +59,7 @@ def test_recover_instance_counts_false_positives_and_negatives_apart():
     assert all(r["learner"] == "gd" and r["eps"] == 0.05 and r["seed"] == 3 for r in coords)
 
 
-COMMON = {"learner", "d", "k", "eta", "m_val", "seed", "eps", "has_gap", "m_val_reached"}
+COMMON = {"learner", "d", "k", "eta", "m_val", "seed", "eps", "has_gap", "m_val_reached", "padded"}
 COLUMNS = {
     "coordinates": COMMON
     | {"m_train", "coordinate", "in_support", "val_err", "threshold", "relevant"},
@@ -73,6 +74,7 @@ def test_recover_instance_rows_have_the_table_columns_and_values():
     plan = {
         "eps": 0.05,
         "m_val_reached": True,
+        "padded": False,
         "learners": {"gd": {"threshold": 0.4, "has_gap": False}},
     }
     rows = hardness.recover_instance(_score([0.1, 0.5, 0.2, 0.6, 0.3]), plan)
@@ -91,6 +93,7 @@ def test_recover_instance_rejects_ragged_records():
     plan = {
         "eps": 0.05,
         "m_val_reached": True,
+        "padded": False,
         "learners": {"gd": {"threshold": 0.4, "has_gap": True}},
     }
     score = _score([0.1, 0.5, 0.2, 0.6, 0.3])
@@ -107,6 +110,7 @@ def test_recover_instance_exact_recovery_has_no_errors():
     plan = {
         "eps": 0.05,
         "m_val_reached": True,
+        "padded": False,
         "learners": {"gd": {"threshold": 0.4, "has_gap": True}},
     }
     (recovery,) = hardness.recover_instance(_score([0.1, 0.5, 0.2, 0.6, 0.3]), plan)["recovery"]
@@ -117,7 +121,14 @@ def test_recover_instance_exact_recovery_has_no_errors():
 def test_plan_records_the_gap_its_source_and_each_learners_floor():
     params = {"lowdeg": {"degree": 2, "ridge": 0.0}}
     p = hardness.plan(
-        2, 0.1, eps="auto", m_val="auto", m_val_max=10**9, learners=["gd", "lowdeg"], params=params
+        2,
+        0.1,
+        eps="auto",
+        m_val="auto",
+        m_val_max=10**9,
+        learners=["gd", "lowdeg"],
+        params=params,
+        odd_k="pad",
     )
     ck = hardness.c_k(2)
     assert (p["k"], p["eta"], p["c_k"]) == (2, 0.1, ck)

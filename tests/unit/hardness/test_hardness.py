@@ -18,7 +18,13 @@ PARAMS = {"lowdeg": {"degree": 2, "ridge": 0.0}}
 
 
 def plan(k, eta, **kw):
-    args = {"eps": "auto", "m_val": "auto", "m_val_max": 10**9, "learners": list(REGISTRY)}
+    args = {
+        "eps": "auto",
+        "m_val": "auto",
+        "m_val_max": 10**9,
+        "learners": list(REGISTRY),
+        "odd_k": "pad",
+    }
     return hardness.plan(k, eta, params=PARAMS, **{**args, **kw})
 
 
@@ -45,8 +51,9 @@ def test_m_val_cap_is_reported_not_hidden():
     assert fixed["m_val"] == 1000 and not fixed["m_val_reached"] and not fixed["m_val_capped"]
 
 
-def test_odd_k_has_no_gap():
-    p = plan(3, 0.0, m_val_max=5000)
+def test_odd_k_unpadded_has_no_gap():
+    p = plan(3, 0.0, m_val_max=5000, odd_k="skip")
+    assert not p["padded"] and p["k_effective"] == 3
     assert p["eps"] == 0.0 and p["m_val_target"] is None and not p["m_val_reached"]
     assert all(not entry["has_gap"] for entry in p["learners"].values())
     assert p["learners"]["exhaustive"]["threshold"] == CLAIM3_FLOOR
@@ -101,6 +108,7 @@ def test_recover_instance_thresholds_and_sets():
     p = {
         "eps": 0.1,
         "m_val_reached": True,
+        "padded": False,
         "learners": {"gd": {"threshold": 0.4, "has_gap": True}},
     }
     rows = hardness.recover_instance(score, p)
@@ -122,7 +130,10 @@ def _config():
     [
         (lambda h: h["params"].pop("gd"), "config key 'hardness.params.gd': missing"),
         (lambda h: h.update(m_train_sweep=[10**9]), "'hardness.m_train_sweep[0]'"),
-        (lambda h: h["figure_instance"].update(d=999), "'hardness.figure_instance.d'"),
+        (
+            lambda h: h.update(figure_instance={"d": 999, "k": 4, "eta": 0.0, "seed": 0}),
+            "'hardness.figure_instance.d'",
+        ),
         (lambda h: h.update(eps=0), "config key 'hardness.eps'"),
         (lambda h: h["params"]["exhaustive"].update(signs="some"), "hardness.params.exhaustive"),
         (lambda h: h["params"]["gd"].update(init_norm=2), "hardness.params.gd.init_norm"),

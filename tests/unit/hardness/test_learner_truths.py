@@ -9,7 +9,7 @@ all-zero output, the worst restart or a wrong step fails these.
 import numpy as np
 import pytest
 from relu_tradeoffs.hardness import parity
-from relu_tradeoffs.hardness.learners import REGISTRY, lowdeg
+from relu_tradeoffs.hardness.learners import REGISTRY, lowdeg, validation_losses
 
 W_STAR = np.array([0.4, -0.3, 0.2, 0.3, 0.0])  # ||w*|| = 0.62, zero on coordinate 4
 PLANTED = {
@@ -187,7 +187,8 @@ def test_learner_losses_in_ragged_float32_chunks_equal_the_float64_loss(name, li
     params = {"degree": 2} if name == "lowdeg" else {}
     W = learner.fit(X, y, np.array([0, 1, 2]), np.random.default_rng(0), **{**FIT[name]})
     W = np.stack([W, W[::-1]])
-    got = learner.losses(X, y, W, params, chunk_rows=700)
+    chunks = ((X[i : i + 700], y[i : i + 700]) for i in range(0, len(X), 700))
+    got = validation_losses(chunks, [(learner, W, params)])[0]
     pred = np.stack([learner.predict(X, w, **params) for w in W])  # (2, m, 3) in float64
     expected = np.mean((pred - y[None, :, None]) ** 2, axis=1)
     assert got.shape == (2, 3)
@@ -208,7 +209,7 @@ def test_unknown_learner_is_a_key_error_naming_the_known_ones():
         get("magic")
 
 
-def test_exhaustive_candidate_losses_are_the_float64_definition():
+def test_exhaustive_block_losses_are_the_float64_definition():
     """Every candidate's norm r* (clipped to [0, 1]) and training loss, against the formula one
     candidate at a time. Labels 1.5 ReLU(x_2) - 0.2 ReLU(-x_0) push some r* above 1 and some
     below 0, so both clips are exercised."""
@@ -217,10 +218,13 @@ def test_exhaustive_candidate_losses_are_the_float64_definition():
     rng = np.random.default_rng(11)
     X = rng.standard_normal((2000, 4))
     y = 1.5 * np.maximum(X[:, 2], 0) - 0.2 * np.maximum(-X[:, 0], 0)
-    T, patterns, r, loss = exhaustive.candidate_losses(X, y, 2, "all", block_mb=0.05)
+    T = exhaustive.subsets(4, 2)
+    patterns = exhaustive.sign_patterns(2, "all") / np.sqrt(2)
+    yy = float(np.mean(y**2))
+    r, loss = exhaustive.block_losses(X.astype(np.float32), y.astype(np.float32), yy, T, patterns)
     for t, subset in enumerate(T):
         for p, s in enumerate(patterns):
-            R = np.maximum(X[:, subset] @ s / np.sqrt(2), 0)
+            R = np.maximum(X[:, subset] @ s, 0)
             r_star = np.clip(np.mean(R * y) / np.mean(R * R), 0, 1)
             assert r[t, p] == pytest.approx(r_star, abs=3e-6)  # achieved 1e-6 (float32)
             assert loss[t, p] == pytest.approx(np.mean((r_star * R - y) ** 2), abs=3e-6)

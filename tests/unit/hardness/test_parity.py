@@ -1,7 +1,16 @@
 """k-SLPN sampling and the Gaussian lift."""
 
 import numpy as np
-from relu_tradeoffs.hardness.parity import lift, random_support, sample_slpn
+import pytest
+from relu_tradeoffs.hardness.parity import (
+    data_support,
+    instance_streams,
+    lift,
+    lifted_chunks,
+    random_support,
+    rechunk,
+    sample_slpn,
+)
 from relu_tradeoffs.pipeline.seeding import rng_for
 from scipy import stats
 
@@ -58,3 +67,37 @@ def test_half_normal_draws_equal_scipys_halfnorm():
     X = np.ones((50, 3), dtype=np.int8)
     ours, _ = lift(rng_for(9, "h"), X, np.ones(50))
     np.testing.assert_array_equal(ours, halfnorm.rvs(size=(50, 3), random_state=rng_for(9, "h")))
+
+
+@pytest.mark.parametrize(
+    ("d", "m", "start", "stop", "chunk"),
+    [
+        (11, 1001, 0, 1001, 1001),  # the whole table in one chunk
+        (11, 1001, 301, 1001, 13),  # odd d, a start inside a 4-value word, 13 does not divide 700
+        (14, 5000, 3333, 5000, 100000),  # a chunk larger than the rows asked for
+        (6, 20, 5, 19, 1),  # one row at a time
+    ],
+)
+@pytest.mark.parametrize("padded", [False, True])
+def test_lifted_chunks_equal_the_whole_table_bit_for_bit(d, m, start, stop, chunk, padded):
+    support, slpn_rng, lift_rng = instance_streams(3, d, 3, "0.1", 2)
+    drawn = data_support(support, d, padded)
+    X, y = lift(lift_rng, *sample_slpn(slpn_rng, m, d + padded, drawn, 0.1))
+    assert X.shape[1] == d + padded
+    chunks = list(
+        lifted_chunks(3, d, 3, "0.1", 2, m=m, start=start, stop=stop, chunk=chunk, padded=padded)
+    )
+    assert max(len(c[0]) for c in chunks) <= chunk
+    np.testing.assert_array_equal(
+        np.concatenate([c[0] for c in chunks]), X[start:stop].astype(np.float32)
+    )
+    np.testing.assert_array_equal(
+        np.concatenate([c[1] for c in chunks]), y[start:stop].astype(np.float32)
+    )
+
+
+def test_rechunk_cuts_a_stream_at_the_given_sizes():
+    pieces = [(np.arange(0, 5), -np.arange(0, 5)), (np.arange(5, 7), -np.arange(5, 7))]
+    out = list(rechunk(pieces, [3, 3, 3]))
+    assert [a.tolist() for a, _ in out] == [[0, 1, 2], [3, 4, 5], [6]]
+    assert [b.tolist() for _, b in out] == [[0, -1, -2], [-3, -4, -5], [-6]]

@@ -103,22 +103,44 @@ APPROX = [
         lambda a: a.update(d=[3, 50]),
         "config key 'approx.d[0]': d = 3 must exceed approx.parity.k = 3",
     ),
+    # Rivals only is fine: figure approx_alpha then draws a note that no alpha curve ran.
+    (lambda a: a.update(methods=["gd", "surrogate"]), None),
     (
-        lambda a: a.update(methods=["gd", "surrogate"]),
-        "config key 'approx.methods': needs at least one of alg2_abl14, alg2_average, "
-        "alg2_sigmoid (alpha chosen on validation data; figure approx_alpha)",
+        lambda a: a.update(regimes=["scaled", "tiny"]),
+        "config key 'approx.regimes[1]': unknown regime 'tiny' (known: paper, scaled)",
     ),
+    (
+        lambda a: a.update(paper_opt=[0.1, 0.075]),
+        "config key 'approx.paper_opt[1]': opt target 0.075 must lie in (0.0753, 1/2): no unit "
+        "ReLU has error below E[(z - 1)_+^2] = 0.0753 against labels in [0, 1]",
+    ),
+    (lambda a: a.update(paper_opt=[0.0754, 0.49]), None),  # just inside (floor 0.07534, 1/2)
+    (
+        lambda a: a["theorem5"].update(learners=["abl14", "svm"]),
+        "config key 'approx.theorem5.learners[1]': unknown halfspace learner 'svm' "
+        "(known: abl14, average, localized_hinge, sigmoid_sgd)",
+    ),
+    (
+        lambda a: a["reference"].update(sample_factor=9),
+        "config key 'approx.reference.sample_factor': the reference sample must hold at least "
+        "10 x approx.m_test examples",
+    ),
+    (lambda a: a["reference"].update(sample_factor=10), None),
     (
         lambda a: a.update(m_test=999),
         "config key 'approx.m_test': 999 is too small to estimate opt (need >= 1000)",
     ),
     (lambda a: a.update(m_test=1000), None),
+    # m_train 10000 with val_fraction 0.25: 7500 fit examples, room for two classes of 3750.
     (
-        lambda a: a["alpha"].update(min_class=7501),
-        "config key 'approx.alpha.min_class': 7501 leaves no room in the 15000 fit examples "
+        lambda a: (a.update(m_train=10000), a["alpha"].update(min_class=3751, val_fraction=0.25)),
+        "config key 'approx.alpha.min_class': 3751 leaves no room in the 7500 fit examples "
         "of approx.m_train",
     ),
-    (lambda a: a["alpha"].update(min_class=7500), None),
+    (
+        lambda a: (a.update(m_train=10000), a["alpha"].update(min_class=3750, val_fraction=0.25)),
+        None,
+    ),
     (lambda a: a.update(noise=["flip"], d=[3], parity={"k": 4, "eta": 0.1}), None),
 ]
 
@@ -128,9 +150,13 @@ def test_approx_rules_say_exactly_what_is_wrong(edit, message):
     assert approx_config.check(_section("approx", edit)) == ([message] if message else [])
 
 
-def test_opt_targets_of_the_realizable_model_is_zero_only():
-    assert approx_config.opt_targets(CONFIG["approx"], "none") == [0]
-    assert approx_config.opt_targets(CONFIG["approx"], "flip") == CONFIG["approx"]["opt"]
+@pytest.mark.parametrize(("regime", "key"), [("paper", "paper_opt"), ("scaled", "opt")])
+def test_opt_targets_of_the_realizable_model_is_zero_only(regime, key):
+    """`none` has the one target 0 in both regimes; a noise model takes its regime's targets."""
+    section = CONFIG["approx"]
+    assert approx_config.opt_targets(section, regime, "none") == [0]
+    assert approx_config.opt_targets(section, regime, "flip") == section[key]
+    assert section["opt"] != section["paper_opt"]  # a swapped key is detectable
 
 
 THEORY = [

@@ -1,11 +1,18 @@
-"""Halfspace learners under Gaussian marginals, one per module: ``fit(X, labels, rng, **params)``.
+"""Halfspace learners under Gaussian marginals: ``fit(X, labels, rng, **params) -> unit w``.
 
-Labels are in {-1, +1}; every learner returns a unit direction w. Algorithm 2's Boolean target
-sign(y - alpha) is a halfspace *with* a bias (sign(w*.x - alpha) for a clean ReLU), but the
-ReLU class is unbiased, so only the direction is returned: each learner carries the bias as a
-nuisance parameter (fitted by :func:`best_threshold` or jointly with w) and drops it at the end.
+Labels are in {-1, +1}. Algorithm 2 (the paper) asks for an agnostic learner of *homogeneous*
+halfspaces sign(w.x): ``abl14`` (Awasthi, Balcan, Long 2014) and ``average`` (E[label x]) are
+homogeneous. The Boolean target sign(y - alpha) is closer to a *biased* halfspace
+(sign(w*.x - alpha) for a clean ReLU); the extensions' learners ``localized_hinge`` and
+``sigmoid_sgd`` fit a bias as a nuisance parameter and drop it, returning the direction only.
 """
 
-from relu_tradeoffs.approx.halfspace import abl14, average, sigmoid_sgd
+from relu_tradeoffs.approx.halfspace import abl14, average, localized_hinge, sigmoid_sgd
 
-LEARNERS = {"abl14": abl14.fit, "average": average.fit, "sigmoid_sgd": sigmoid_sgd.fit}
+LEARNERS = {
+    "abl14": abl14.fit,
+    "average": average.fit,
+    "localized_hinge": localized_hinge.fit,
+    "sigmoid_sgd": sigmoid_sgd.fit,
+}
+HOMOGENEOUS = ("abl14", "average")

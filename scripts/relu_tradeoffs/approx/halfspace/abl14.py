@@ -1,58 +1,115 @@
-"""Localization (Awasthi, Balcan, Long 2014): hinge-loss minimization in shrinking bands.
+"""Homogeneous halfspaces by localization (Awasthi, Balcan, Long 2014, "The power of
+localization for efficiently learning linear separators with noise", the Gaussian /
+isotropic log-concave case with adversarial label noise).
 
-Warm start: the averaging direction w_0 and the 0/1-best threshold t_0 along it. Round
-k = 0, 1, ... keeps the examples in the band |w_k.x - t_k| <= b_k, b_k = b0 2^-k, and minimises
-the hinge loss max(0, 1 - y (v.x - s) / tau_k), tau_k = tau_ratio * b_k, over (v, s) in the ball
-of radius r_k = r0 2^-k around (w_k, t_k); then w_{k+1} = v / ||v||, t_{k+1} = s / ||v||.
-Rounds stop early once the band holds fewer than ``min_band_per_dim * d`` examples, the
-finite-sample version of ABL14's log(1/eps) rounds. The bias s is Algorithm 2's threshold
-alpha/||w*|| (see the package docstring); it is localised together with the direction.
+The learner, as in ABL14's algorithm for adversarial noise:
+- w_0: the averaging direction E[label x] (ABL14's warm start) on its own part of the sample.
+- rounds k = 1..K, K = ceil(log2(1/eps)); round k uses a *fresh* part of the sample, keeps the
+  band |w_{k-1}.x| <= b_k and minimises the hinge loss max(0, 1 - label (v.x) / tau_k) over the
+  ball ||v - w_{k-1}|| <= r_k; then w_k = v_k / ||v_k||.
+- schedules b_k = b1 2^-(k-1), r_k = r1 2^-(k-1), tau_k = tau_ratio b_k: ABL14 takes all three
+  proportional to 2^-k with absolute constants from its analysis (not evaluated numerically
+  there); ours are config values (docs/approx.md).
+- fresh samples: ABL14 draws examples until n_k fall in the band. With a fixed sample we split it
+  so that every round's band expects the same count: round k's share is proportional to
+  1 / Pr[|z| <= b_k] (z ~ N(0, 1)), the warm start's to 1.
+- the hinge problem is solved to a stated tolerance: accelerated projected gradient (FISTA) on
+  the hinge smoothed over a width ``smoothing`` of the margin (smoothed <= hinge <= smoothed +
+  smoothing / 2), stopped when the Frank-Wolfe gap over the ball (an upper bound on the
+  suboptimality of a convex function) is at most ``tol``. So each round's hinge value is within
+  tol + smoothing / 2 of the ball's minimum. Not converging in ``max_steps`` raises.
+No bias anywhere: every halfspace is sign(w.x), with sign(0) = -1.
 """
+
+from math import ceil, erf, log2, sqrt
 
 import numpy as np
 
-from relu_tradeoffs.approx.halfspace.common import average_direction, best_threshold, unit
+GAP_EVERY = 10
 
 
-def _hinge_in_ball(A, labels, theta0, radius, tau, steps):
-    """Projected normalised subgradient descent on the mean hinge loss of y (A theta) / tau.
+class NotConverged(RuntimeError):
+    """The hinge problem of a round did not reach its tolerance in max_steps."""
 
-    A holds the examples with a -1 column for the bias. Returns the iterate of least loss.
+
+def rounds(eps) -> int:
+    return max(1, ceil(log2(1.0 / eps)))
+
+
+def band_mass(b) -> float:
+    """Pr[|z| <= b] for z ~ N(0, 1): the fraction of a fresh sample inside a band of half-width b."""
+    return erf(b / sqrt(2.0))
+
+
+def split_sizes(m, widths) -> list[int]:
+    """Sizes of the warm-start part and of one fresh part per band, equal expected band counts."""
+    weights = np.array([1.0] + [1.0 / band_mass(b) for b in widths])
+    edges = np.round(np.cumsum(weights) / weights.sum() * m).astype(int)
+    return list(np.diff(np.concatenate(([0], edges))))
+
+
+def _smoothed_hinge(A, labels, v, tau, smoothing):
+    """Mean smoothed hinge of the margins labels (A v) / tau, and its gradient in v."""
+    slack = 1.0 - labels * (A @ v) / tau
+    quad = np.clip(slack, 0.0, smoothing)
+    value = np.mean(np.where(slack > smoothing, slack - smoothing / 2, quad**2 / (2 * smoothing)))
+    grad = -(labels * quad / smoothing) @ A / (tau * A.shape[0])
+    return float(value), grad
+
+
+def hinge_in_ball(A, labels, center, radius, tau, smoothing, tol, max_steps):
+    """argmin of the smoothed hinge over ||v - center|| <= radius, to Frank-Wolfe gap <= tol.
+
+    FISTA with step 1/L and gradient-based adaptive restart (O'Donoghue, Candes 2015). The gap
+    g.(v - center) + radius ||g|| >= f(v) - min f is checked every GAP_EVERY steps (it costs a
+    gradient); checking less often only delays the stop, it never loosens the tolerance.
     """
-    theta, best, best_loss = theta0.copy(), theta0.copy(), np.inf
-    for j in range(steps):
-        margin = labels * (A @ theta) / tau
-        active = margin < 1
-        loss = float(np.maximum(1 - margin, 0).mean())
-        if loss < best_loss:
-            best, best_loss = theta.copy(), loss
-        if not active.any():
-            break
-        grad = -(labels[active] @ A[active]) / (tau * A.shape[0])
-        norm = np.linalg.norm(grad)
-        if norm == 0:
-            break
-        theta = theta - (radius / np.sqrt(j + 1)) * grad / norm
-        step = theta - theta0
-        dist = np.linalg.norm(step)
-        if dist > radius:
-            theta = theta0 + step * (radius / dist)
-    return best
+
+    def project(v):
+        step = v - center
+        norm = np.linalg.norm(step)
+        return v if norm <= radius else center + step * (radius / norm)
+
+    lipschitz = np.linalg.norm(A, 2) ** 2 / (A.shape[0] * tau**2 * smoothing)
+    v, z, t, gap = center.copy(), center.copy(), 1.0, np.inf
+    for step in range(max_steps):
+        if step % GAP_EVERY == 0:
+            _, grad = _smoothed_hinge(A, labels, v, tau, smoothing)
+            gap = grad @ (v - center) + radius * np.linalg.norm(grad)
+            if gap <= tol:
+                return v
+        _, grad_z = _smoothed_hinge(A, labels, z, tau, smoothing)
+        v_next = project(z - grad_z / lipschitz)
+        if grad_z @ (v_next - v) > 0:  # momentum points uphill: restart it
+            t = 1.0
+        t_next = 0.5 * (1.0 + sqrt(1.0 + 4.0 * t * t))
+        z = v_next + ((t - 1.0) / t_next) * (v_next - v)
+        v, t = v_next, t_next
+    raise NotConverged(
+        f"hinge problem (band of {A.shape[0]} examples, radius {radius:g}, tau {tau:g}) not "
+        f"within tol {tol:g} after {max_steps} steps (last gap {gap:.3g})"
+    )
 
 
-def fit(X, labels, rng, rounds, b0, r0, tau_ratio, steps, min_band_per_dim):
-    m, d = X.shape
-    w = average_direction(X, labels)
-    t = best_threshold(X @ w, labels)
-    for k in range(rounds):
-        b = b0 * 2.0**-k
-        in_band = np.abs(X @ w - t) <= b
-        if in_band.sum() < min_band_per_dim * d:
-            break
-        A = np.hstack([X[in_band], -np.ones((int(in_band.sum()), 1))])
-        theta = _hinge_in_ball(
-            A, labels[in_band], np.append(w, t), r0 * 2.0**-k, tau_ratio * b, steps
+def fit(X, labels, rng, eps, b1, r1, tau_ratio, smoothing, tol, max_steps):
+    """Unit w of the homogeneous halfspace sign(w.x); X is split into 1 + K fresh parts."""
+    widths = [b1 * 2.0 ** -(k - 1) for k in range(1, rounds(eps) + 1)]
+    parts = np.split(np.arange(X.shape[0]), np.cumsum(split_sizes(X.shape[0], widths))[:-1])
+    w = labels[parts[0]] @ X[parts[0]]
+    w /= np.linalg.norm(w)
+    for k, (b, idx) in enumerate(zip(widths, parts[1:], strict=True), start=1):
+        band = idx[np.abs(X[idx] @ w) <= b]
+        if band.size == 0:
+            raise NotConverged(f"round {k}: the band |w.x| <= {b:g} of the fresh part is empty")
+        v = hinge_in_ball(
+            X[band],
+            labels[band],
+            w,
+            r1 * 2.0 ** -(k - 1),
+            tau_ratio * b,
+            smoothing,
+            tol,
+            max_steps,
         )
-        norm = np.linalg.norm(theta[:d])
-        w, t = theta[:d] / norm, theta[d] / norm
-    return unit(w)
+        w = v / np.linalg.norm(v)
+    return w

@@ -10,10 +10,12 @@ its own ``predict``. Iterative learners also have ``fit_path`` (same arguments) 
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 
 from relu_tradeoffs.hardness.learners import exhaustive, gd, glmtron, lowdeg, sgd
+from relu_tradeoffs.hardness.parity import rechunk
 from relu_tradeoffs.relu import predict as relu_predict
 
 
@@ -26,24 +28,41 @@ class Learner:
     needs_k: bool = False  # fit also takes the sparsity k of the instance
     fit_path: Callable | None = None
 
-    def losses(self, X, y, W, params, chunk_rows=8192):
-        """Mean square loss of every hypothesis (rows of W, any leading shape) on (X, y).
+    def losses(self, X, y, W, params):
+        """Mean square loss of every hypothesis (rows of W, any leading shape) on (X, y)."""
+        return validation_losses([(X, y)], [(self, W, params)])[0]
 
-        Rows are taken in chunks, so a memory-mapped validation set of millions of examples is
-        never held in memory at once. Each chunk is evaluated in float32 (rounding ~1e-7, far
-        below any gap eps/4 the test resolves, at half the memory traffic) and the chunk sums
-        are accumulated in float64. Identical rows of W are scored once.
-        """
+
+# Rows whose float32 losses are summed before joining the float64 total. Fixed, so the sizes of
+# the chunks the data arrive in never change a bit of the result.
+SUM_ROWS = 8192
+
+
+def validation_losses(chunks, groups):
+    """Mean square loss of every hypothesis of every group, in one pass over the data.
+
+    ``chunks`` yields consecutive (X, y) row blocks of any sizes (a memory-mapped array or the
+    regenerated validation set: never held in memory at once); ``groups`` lists
+    (learner, W, params), W holding hypotheses in its rows (any leading shape). Each block of
+    SUM_ROWS rows is evaluated in float32 (rounding ~1e-7, far below any gap eps/4 the test
+    resolves, at half the memory traffic) and the block sums are accumulated in float64.
+    Identical rows of W are scored once. Returns one array of shape W.shape[:-1] per group.
+    """
+    prepared = []
+    for learner, W, params in groups:
         W = np.asarray(W, dtype=float)
         unique, inverse = np.unique(W.reshape(-1, W.shape[-1]), axis=0, return_inverse=True)
-        W32 = unique.astype(np.float32)
-        total = np.zeros(len(unique))
-        for start in range(0, X.shape[0], chunk_rows):
-            rows = slice(start, start + chunk_rows)
-            residual = self.predict(np.asarray(X[rows], dtype=np.float32), W32, **params)
-            residual -= np.asarray(y[rows], dtype=np.float32)[:, None]
+        W32, total = unique.astype(np.float32), np.zeros(len(unique))
+        prepared.append((learner, W32, params, total, inverse.ravel(), W.shape[:-1]))
+    rows = 0
+    for X, y in rechunk(chunks, repeat(SUM_ROWS)):
+        X32, y32 = np.asarray(X, dtype=np.float32), np.asarray(y, dtype=np.float32)
+        for learner, W32, params, total, _, _ in prepared:
+            residual = learner.predict(X32, W32, **params)
+            residual -= y32[:, None]
             total += np.einsum("ij,ij->j", residual, residual)
-        return (total / X.shape[0])[inverse.ravel()].reshape(W.shape[:-1])
+        rows += len(X)
+    return [(total / rows)[inverse].reshape(shape) for *_, total, inverse, shape in prepared]
 
 
 def _relu_predict(X, W, **_):
@@ -66,3 +85,53 @@ def get(name: str) -> Learner:
         return REGISTRY[name]
     except KeyError:
         raise KeyError(f"unknown learner {name!r} (known: {', '.join(REGISTRY)})") from None
+
+
+def score_learners(chunks, fitted: dict, params: dict) -> dict:
+    """Validation losses of every learner's hypotheses, all in one pass over the data.
+
+    ``fitted`` maps a learner's name to its arrays of hypotheses (e.g. weights (n_m, d, p) and
+    traced iterates (T, d, p)); ``params`` to its settings. Proper learners share
+    relu.predict and are scored as one group. Returns, per name, one loss array per input
+    array, of its shape without the last axis.
+    """
+    groups = {}
+    for name in fitted:
+        groups.setdefault("relu" if get(name).proper else name, []).append(name)
+    hypotheses = [
+        (
+            get(names[0]),
+            np.concatenate([a.reshape(-1, a.shape[-1]) for n in names for a in fitted[n]]),
+            params[names[0]],
+        )
+        for names in groups.values()
+    ]
+    out = {}
+    for names, losses in zip(groups.values(), validation_losses(chunks, hypotheses), strict=True):
+        offset = 0
+        for name in names:
+            out[name] = []
+            for array in fitted[name]:
+                size = array[..., 0].size
+                out[name].append(losses[offset : offset + size].reshape(array.shape[:-1]))
+                offset += size
+    return out
+
+
+def join_shards(metas, weights, paths, d: int):
+    """One learner's coordinate shards back in coordinate order: its metadata, weights and paths.
+
+    ``metas`` are the shards' metadata (coordinates, training sizes, seconds, traced iterations),
+    ``weights`` their (n_m, n, p) arrays and ``paths`` their (T, n, p) traced iterates. Seconds are
+    summed over the shards. Fails unless the shards cover 0..d-1 once each.
+    """
+    coordinates = np.concatenate([m["coordinates"] for m in metas])
+    if not np.array_equal(np.sort(coordinates), np.arange(d)):
+        raise ValueError(f"shards cover coordinates {coordinates.tolist()}, not 0..{d - 1}")
+    order = np.argsort(coordinates)
+    info = {
+        "m_train": metas[0]["m_train"],
+        "seconds": np.sum([m["seconds"] for m in metas], axis=0).tolist(),
+        "path_iterations": metas[0]["path_iterations"],
+    }
+    return info, np.concatenate(weights, axis=1)[:, order], np.concatenate(paths, axis=1)[:, order]

@@ -17,15 +17,25 @@ The loss of a candidate supported on T does not depend on which coordinate outsi
 dropped, so every candidate is scored once per dataset (in blocks of at most ``block_mb`` MB) and
 each dropped coordinate j takes the best candidate with j not in T. Scoring runs in float32 (the
 candidates' losses differ by ~eps >> 1e-6 float32 rounding); the returned weights are float64.
+
+Subsets are numbered by their lexicographic rank and made by combinatorial unranking, block by
+block, so any rank range can be searched on its own (candidate sharding, ``search``) without
+enumerating from the start or holding all C(d, k) subsets. Blocks lie on one grid of ranks
+(multiples of the block size) and shard boundaries fall on it, so every candidate's loss is
+computed in the same matrix product, bit for bit, whatever the number of shards; ``merge`` keeps
+the best candidate per dropped coordinate, ties going to the lower rank, as one search would.
 """
 
-from itertools import combinations, product
+from itertools import product
+from math import comb
 
 import numpy as np
 
-from relu_tradeoffs.hardness.learners._common import drop_mask
-
 SIGN_MODES = ("parity", "all")
+FIELDS = ("loss", "rank", "pattern", "norm")  # a search result's rows, one column per coordinate
+# The loss recorded where a shard has no subset avoiding a coordinate: finite, so the result
+# passes the readers' finiteness check, and above every real loss, so a merge never keeps it.
+NO_CANDIDATE = float(np.finfo(float).max)
 
 
 def sign_patterns(k: int, signs: str) -> np.ndarray:
@@ -37,51 +47,111 @@ def sign_patterns(k: int, signs: str) -> np.ndarray:
     raise ValueError(f"signs must be one of {SIGN_MODES}, got {signs!r}")
 
 
+def unrank(d: int, k: int, ranks) -> np.ndarray:
+    """The k-subsets of range(d) with the given lexicographic ranks: (len(ranks), k).
+
+    Position p takes the largest v such that the subsets with a smaller element there number at
+    most the remaining rank; by the hockey-stick identity they number C(d-prev-1, j+1) - C(d-v, j+1)
+    with j = k - p - 1, so v is found by a binary search in a column of Pascal's triangle.
+    """
+    rest = np.asarray(ranks, dtype=np.int64).copy()
+    out = np.empty((rest.size, k), dtype=np.intp)
+    prev = np.full(rest.size, -1)
+    for p in range(k):
+        j = k - p - 1
+        column = np.array([comb(n, j + 1) for n in range(d + 1)], dtype=np.int64)
+        first = column[d - prev - 1]
+        n = np.searchsorted(column, first - rest, side="left")
+        out[:, p] = prev = d - n
+        rest -= first - column[n]
+    return out
+
+
 def subsets(d: int, k: int) -> np.ndarray:
     """Every k-subset of range(d) in lexicographic order: (C(d, k), k)."""
-    return np.array(list(combinations(range(d), k)), dtype=np.intp).reshape(-1, k)
+    return unrank(d, k, np.arange(comb(d, k)))
 
 
-def candidate_losses(X, y, k: int, signs: str, block_mb: float):
-    """Subsets (N, k), patterns (P, k), optimal norms r (N, P) and training losses (N, P)."""
+def block_size(m: int, patterns: int, block_mb: float) -> int:
+    """Subsets per block: the block's (m, subsets * patterns) float32 activations fit block_mb."""
+    return max(1, int(block_mb * 2**20) // (4 * m * patterns))
+
+
+def shard_range(d: int, k: int, block: int, part: int, parts: int) -> tuple[int, int]:
+    """The rank range [start, stop) of candidate shard ``part`` of ``parts``, on the block grid."""
+    total = comb(d, k)
+    blocks = -(-total // block)
+    return tuple(min(total, (blocks * i // parts) * block) for i in (part, part + 1))
+
+
+def block_losses(X, y32, yy, T, S):
+    """Optimal norms r (b, P) and training losses (b, P) of the subsets T (b, k), patterns S."""
+    m, d = X.shape
+    b, P = len(T), len(S)
+    # Column (t, p) of M is the unit direction of subset T[t] with signs S[p].
+    M = np.zeros((d, b, P), dtype=np.float32)
+    M[T.T[:, :, None], np.arange(b)[None, :, None], np.arange(P)] = S.T[:, None, :]
+    A = X @ M.reshape(d, b * P)
+    np.maximum(A, 0.0, out=A)
+    Ry = (y32 @ A).astype(float) / m
+    RR = np.einsum("ij,ij->j", A, A).astype(float) / m
+    r = np.clip(np.divide(Ry, RR, out=np.zeros_like(Ry), where=RR > 0), 0.0, 1.0)
+    return r.reshape(b, P), (yy - 2.0 * r * Ry + r**2 * RR).reshape(b, P)
+
+
+def search(X, y, k: int, signs: str, block_mb: float, part: int = 0, parts: int = 1):
+    """Per coordinate j, the best candidate avoiding j among shard ``part`` of ``parts``.
+
+    Returns (4, d): rows FIELDS = training loss (NO_CANDIDATE and rank -1 if the shard has no
+    subset avoiding j), rank of its subset, index of its sign pattern, its norm r.
+    """
     X = np.asarray(X, dtype=np.float32)
     y32 = np.asarray(y, dtype=np.float32)
     m, d = X.shape
-    T = subsets(d, k)
     S = sign_patterns(k, signs) / np.sqrt(k)
-    P = len(S)
-    per_block = max(1, int(block_mb * 2**20) // (4 * m * P))
-    r = np.empty((len(T), P))
-    loss = np.empty((len(T), P))
     yy = float(np.mean(np.asarray(y, dtype=float) ** 2))
-    for start in range(0, len(T), per_block):
-        block = T[start : start + per_block]
-        b = len(block)
-        # Column (t, p) of M is the unit direction of subset block[t] with signs S[p].
-        M = np.zeros((d, b, P), dtype=np.float32)
-        M[block.T[:, :, None], np.arange(b)[None, :, None], np.arange(P)] = S.T[:, None, :]
-        A = X @ M.reshape(d, b * P)
-        np.maximum(A, 0.0, out=A)
-        Ry = (y32 @ A).astype(float) / m
-        RR = np.einsum("ij,ij->j", A, A).astype(float) / m
-        rb = np.clip(np.divide(Ry, RR, out=np.zeros_like(Ry), where=RR > 0), 0.0, 1.0)
-        r[start : start + b] = rb.reshape(b, P)
-        loss[start : start + b] = (yy - 2.0 * rb * Ry + rb**2 * RR).reshape(b, P)
-    return T, sign_patterns(k, signs), r, loss
+    block = block_size(m, len(S), block_mb)
+    start, stop = shard_range(d, k, block, part, parts)
+    best = np.array([NO_CANDIDATE, -1.0, -1.0, 0.0])[:, None] * np.ones(d)
+    for first in range(start, stop, block):
+        ranks = np.arange(first, min(stop, first + block))
+        T = unrank(d, k, ranks)
+        r, loss = block_losses(X, y32, yy, T, S)
+        pattern = np.argmin(loss, axis=1)
+        member = np.zeros((len(T), d), dtype=bool)
+        member[np.arange(len(T))[:, None], T] = True
+        # Ties go to the first subset in lexicographic order, in every shard.
+        masked = np.where(member, np.inf, loss[np.arange(len(T)), pattern][:, None])
+        pick = np.argmin(masked, axis=0)
+        better = masked[pick, np.arange(d)] < best[0]
+        found = np.array(
+            [masked[pick, np.arange(d)], ranks[pick], pattern[pick], r[pick, pattern[pick]]]
+        )
+        best[:, better] = found[:, better]
+    return best
+
+
+def merge(results) -> np.ndarray:
+    """The overall best of several shards' search results (each (4, d)), ties to the lower rank."""
+    stacked = np.stack(results)
+    loss, rank = stacked[:, 0], stacked[:, 1]
+    order = np.lexsort((rank, loss), axis=0)[0]
+    return stacked[order, :, np.arange(stacked.shape[2])].T
+
+
+def weights(best, d: int, k: int, signs: str, drop) -> np.ndarray:
+    """The hypotheses (len(drop), d) of a search result for the dropped coordinates ``drop``."""
+    drop = np.asarray(drop)
+    rank, pattern, r = best[1, drop].astype(np.int64), best[2, drop].astype(int), best[3, drop]
+    if np.any(rank < 0):
+        raise ValueError(f"no candidate found for coordinates {drop[rank < 0].tolist()}")
+    W = np.zeros((len(drop), d))
+    rows = np.arange(len(drop))[:, None]
+    W[rows, unrank(d, k, rank)] = (r[:, None] / np.sqrt(k)) * sign_patterns(k, signs)[pattern]
+    return W
 
 
 def fit(X, y, drop, rng, *, k, signs="parity", block_mb=64):
     """Per dropped coordinate, the best candidate avoiding it. ``rng`` is unused (deterministic)."""
-    d = X.shape[1]
-    mask = drop_mask(d, drop)
-    T, patterns, r, loss = candidate_losses(X, y, k, signs, block_mb)
-    best_pattern = np.argmin(loss, axis=1)
-    best_loss = loss[np.arange(len(T)), best_pattern]
-    member = np.zeros((len(T), d), dtype=bool)
-    member[np.arange(len(T))[:, None], T] = True
-    # Ties go to the first subset in lexicographic order (argmin), the same in every shard.
-    pick = np.argmin(np.where(member[:, np.asarray(drop)], np.inf, best_loss[:, None]), axis=0)
-    W = np.zeros_like(mask)
-    p = best_pattern[pick]
-    W[np.arange(len(pick))[:, None], T[pick]] = (r[pick, p][:, None] / np.sqrt(k)) * patterns[p]
-    return W * mask
+    best = search(X, y, k, signs, block_mb)
+    return weights(best, X.shape[1], k, signs, drop)

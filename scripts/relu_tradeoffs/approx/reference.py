@@ -1,0 +1,85 @@
+"""The honest opt: the best ReLU of the class found on a fresh reference sample, and the check
+that no method beats it.
+
+opt := min(planted error, reference error), both on the test set, is the only opt the approx
+section uses. The reference is restarted projected gradient descent on the square loss over the
+regime's class (sphere or ball, :mod:`relu_tradeoffs.approx.regimes`), run on a fresh sample at
+least 10x the test set, from the planted w*, from every method's output and from random points.
+A start stops when its gradient mapping ||w - P(w - s g)|| / s falls below ``grad_tol`` (the
+first-order optimality condition over the class); the fit of least reference loss wins.
+"""
+
+import numpy as np
+
+from relu_tradeoffs.approx.regimes import project
+from relu_tradeoffs.relu import relu
+
+
+class NotOptimal(RuntimeError):
+    """A method's test error lies more than 3 standard errors below opt: opt was not optimal."""
+
+
+def _gradients(X, y, W):
+    """Square loss of every row of W on (X, y) and its gradient (ReLU'(0) = 0)."""
+    P = X @ W.T
+    R = (relu(P) - y[:, None]) * (P > 0)
+    return np.mean((relu(P) - y[:, None]) ** 2, axis=0), 2.0 * R.T @ X / X.shape[0]
+
+
+def random_starts(rng, regime, count, d):
+    """Uniform directions (paper) or uniform points of the ball (scaled)."""
+    g = rng.standard_normal((count, d))
+    g /= np.linalg.norm(g, axis=1, keepdims=True)
+    return g if regime == "paper" else g * (rng.random(count) ** (1.0 / d))[:, None]
+
+
+def descend(X, y, starts, regime, steps, step_size, grad_tol):
+    """Projected GD from every row of ``starts``; each row stops once its gradient mapping is
+    below grad_tol. Returns (W, losses, gradient-mapping norms)."""
+    W = project(regime, starts)
+    moving = np.ones(len(W), dtype=bool)
+    mapping = np.full(len(W), np.inf)
+    for _ in range(steps):
+        _, G = _gradients(X, y, W[moving])
+        W_next = project(regime, W[moving] - step_size * G)
+        mapping[moving] = np.linalg.norm(W[moving] - W_next, axis=1) / step_size
+        W[moving] = W_next
+        moving &= mapping > grad_tol
+        if not moving.any():
+            break
+    losses, G = _gradients(X, y, W)
+    mapping = np.linalg.norm(W - project(regime, W - step_size * G), axis=1) / step_size
+    return W, losses, mapping
+
+
+def fit(X, y, starts, rng, regime, restarts, steps, step_size, grad_tol):
+    """The best ReLU found from ``starts`` plus ``restarts`` random starts.
+
+    Returns (w, gradient-mapping norm at w). Near-duplicate starts (within 1e-9) run once.
+    """
+    starts = np.vstack([np.atleast_2d(starts), random_starts(rng, regime, restarts, X.shape[1])])
+    starts = np.unique(np.round(project(regime, starts), 9), axis=0)
+    W, losses, mapping = descend(X, y, starts, regime, steps, step_size, grad_tol)
+    best = int(np.argmin(losses))
+    return W[best], float(mapping[best])
+
+
+def paired_gap(X, y, w, w_opt):
+    """Mean and standard error of the per-example loss of w minus that of w_opt on (X, y)."""
+    diff = (relu(X @ w) - y) ** 2 - (relu(X @ w_opt) - y) ** 2
+    return float(diff.mean()), float(diff.std(ddof=1) / np.sqrt(diff.size))
+
+
+def check_opt(rows, z=3.0):
+    """Raise :class:`NotOptimal` naming every (instance, method) whose test error lies more than
+    z standard errors (of the paired difference) below opt. Rows are dicts or a DataFrame's
+    records with regime, noise, d, opt_target, seed, method, test_err, opt, gap_se."""
+    bad = [r for r in rows if r["test_err"] < r["opt"] - z * r["gap_se"]]
+    if bad:
+        named = "; ".join(
+            f"{r['regime']}/{r['noise']}/d{r['d']}/opt{r['opt_target']:g}/seed{r['seed']}: "
+            f"{r['method']} test_err {r['test_err']:.6g} < opt {r['opt']:.6g} - "
+            f"{z:g} x {r['gap_se']:.3g}"
+            for r in bad
+        )
+        raise NotOptimal(f"opt is not optimal on {len(bad)} run(s): {named}")

@@ -1,0 +1,66 @@
+"""Log-log slopes of test error against opt, with a bootstrap 95% interval over seeds.
+
+A point is one (noise, d, opt target) of a noisy model; its coordinates are the medians over
+seeds of opt and of the method's test error. The slope is the least-squares slope of
+log(error) against log(opt) over the points. The bootstrap redraws the seeds with replacement
+(the same seeds for every point: one seed is one draw of every instance) and refits.
+"""
+
+import warnings
+
+import numpy as np
+
+
+def fit_slope(log_opt, log_err):
+    """Least-squares slopes along the last axis (rows are bootstrap draws)."""
+    x = log_opt - log_opt.mean(axis=-1, keepdims=True)
+    y = log_err - log_err.mean(axis=-1, keepdims=True)
+    return (x * y).sum(axis=-1) / (x * x).sum(axis=-1)
+
+
+def slope_with_interval(opt, err, rng, draws, level=0.95):
+    """opt, err: arrays (points, seeds). Returns (slope, low, high); NaN if < 2 distinct opts."""
+    log_opt = np.log(np.nanmedian(opt, axis=1))
+    if np.unique(np.round(log_opt, 12)).size < 2:
+        return np.nan, np.nan, np.nan
+    slope = float(fit_slope(log_opt, np.log(np.nanmedian(err, axis=1))))
+    if opt.shape[1] < 2:
+        return slope, np.nan, np.nan
+    pick = rng.integers(0, opt.shape[1], size=(draws, opt.shape[1]))
+    # A ragged grid (a point without some seed) makes some draws all-NaN at that point: those
+    # draws give a NaN slope, which the percentiles skip.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        boot_opt = np.log(np.nanmedian(opt[:, pick], axis=2)).T  # (draws, points)
+        boot_err = np.log(np.nanmedian(err[:, pick], axis=2)).T
+    boot = fit_slope(boot_opt, boot_err)
+    tail = (1 - level) / 2 * 100
+    low, high = np.nanpercentile(boot, [tail, 100 - tail])
+    return slope, float(low), float(high)
+
+
+def slopes_table(errors, rng, draws):
+    """Rows (regime, noise, method, slope, slope_low, slope_high, points, seeds), noise = "all"
+    pooling every noisy model. ``errors`` is the errors table (a DataFrame)."""
+    noisy = errors[errors.noise != "none"]
+    rows = []
+    for (regime, method), g in noisy.groupby(["regime", "method"], sort=False):
+        for noise, part in [("all", g), *g.groupby("noise", sort=False)]:
+            opt = part.pivot_table(index=["noise", "d", "opt_target"], columns="seed", values="opt")
+            err = part.pivot_table(
+                index=["noise", "d", "opt_target"], columns="seed", values="test_err"
+            )
+            slope, low, high = slope_with_interval(opt.to_numpy(), err.to_numpy(), rng, draws)
+            rows.append(
+                {
+                    "regime": regime,
+                    "noise": noise,
+                    "method": method,
+                    "slope": slope,
+                    "slope_low": low,
+                    "slope_high": high,
+                    "points": len(opt),
+                    "seeds": opt.shape[1],
+                }
+            )
+    return rows

@@ -1,0 +1,148 @@
+"""Panels of the tradeoff figures. Each draws what its table holds and says in the panel what is
+missing (a k with one d has no slope, one eps has no eps-fit, an absent learner is named), so a
+grid of any shape renders."""
+
+import numpy as np
+from matplotlib.ticker import NullFormatter, ScalarFormatter
+
+from relu_tradeoffs.hardness.learners import get
+from relu_tradeoffs.hardness.tradeoff import eps_exponent
+
+
+def note(ax, text):
+    ax.text(0.03, 0.97, text, transform=ax.transAxes, va="top", fontsize=7, color="0.3", wrap=True)
+
+
+def plain_log_ticks(axis, values=None):
+    """Readable ticks on a log axis spanning less than a decade or two: no minor tick labels, and
+    the given values (e.g. the grid's d) as plain numbers."""
+    axis.set_minor_formatter(NullFormatter())
+    if values is not None:
+        axis.set_ticks(sorted(set(values)))
+        axis.set_major_formatter(ScalarFormatter())
+
+
+def k_label(k, padded) -> str:
+    return f"k = {k} (padded to {k + 1})" if padded else f"k = {k}"
+
+
+def wall_in_d(ax, scaling):
+    """Seconds against d, log-log, one line per k, the fitted exponent and interval in the legend."""
+    notes = []
+    for k, group in scaling.groupby("k"):
+        group = group.sort_values("d")
+        label = k_label(k, bool(group.padded.iloc[0]))
+        if np.isfinite(group.slope_d.iloc[0]):
+            row = group.iloc[0]
+            label += f": d^{row.slope_d:.2f} [{row.slope_d_lo:.2f}, {row.slope_d_hi:.2f}]"
+        else:
+            notes.append(f"k = {k}: one d, no exponent")
+        ax.plot(group.d, group.seconds, "o-", label=label)
+    ax.set(xscale="log", yscale="log", xlabel="d", ylabel="CPU seconds of the full scan")
+    plain_log_ticks(ax.xaxis, scaling.d)
+    if scaling.empty:
+        notes.append("no scaling rows")
+    else:
+        ax.legend(fontsize=7)
+    if notes:
+        note(ax, "; ".join(notes))
+
+
+def wall_in_eps(ax, scaling, d_eps):
+    """Seconds against log(1/eps) at d = d_eps, with the fitted A d^(c log(1/eps)) line."""
+    at = scaling[scaling.d == d_eps].sort_values("eps", ascending=False)
+    ax.set(yscale="log", xlabel="log(1/eps)", ylabel="CPU seconds", title=f"d = {d_eps}")
+    if at.empty:
+        note(ax, f"d = {d_eps} (tradeoff.scaling.d_eps) is in no k's grid")
+        return
+    x = np.log(1 / at.eps.to_numpy())
+    ax.plot(x, at.seconds, "o", color="C0")
+    for xi, row in zip(x, at.itertuples(), strict=True):
+        ax.annotate(
+            f"k={row.k}", (xi, row.seconds), fontsize=7, xytext=(3, -9), textcoords="offset points"
+        )
+    c, log_a = eps_exponent(d_eps, at.eps, at.seconds)
+    if np.isfinite(c):
+        grid = np.linspace(x.min(), x.max(), 50)
+        ax.plot(
+            grid,
+            np.exp(log_a + c * np.log(d_eps) * grid),
+            "--",
+            color="0.3",
+            label=f"A d^(c log(1/eps)), c = {c:.2f}",
+        )
+        ax.legend(fontsize=7)
+    else:
+        note(ax, "one eps at this d: no exponent fitted")
+
+
+def excess_panel(ax, group, lines, learners):
+    """Excess error against CPU seconds per learner (budgets joined in order), the Pareto front
+    boxed; horizontal lines at eps_k, at the excess of an unbiased ReLU ignoring S
+    (``lines`` = (eps, floor_excess)) and at zero; learners with no rows are named."""
+    for i, name in enumerate(learners):
+        rows = group[group.learner == name].sort_values("seconds")
+        if rows.empty:
+            continue
+        ax.errorbar(
+            rows.seconds,
+            rows.excess_err,
+            yerr=rows.excess_err_se,
+            fmt="o-",
+            ms=4,
+            color=f"C{i}",
+            label=name if get(name).proper else f"{name} (improper)",
+            capsize=2,
+        )
+    front = group[group.front].sort_values("seconds")
+    ax.plot(
+        front.seconds,
+        front.excess_err,
+        "s",
+        ms=10,
+        mfc="none",
+        mec="k",
+        label="Pareto front (ReLUs)",
+    )
+    eps, floor_excess = lines
+    ax.set_yscale("symlog", linthresh=eps / 4, linscale=2)
+    ax.axhline(eps, color="C3", ls="--", lw=1, label="eps_k")
+    ax.axhline(floor_excess, color="0.4", ls=":", lw=1, label="ReLU ignoring S (Claim 3)")
+    ax.axhline(0.0, color="0.5", lw=0.8)
+    ax.set(xscale="log", xlabel="CPU seconds (all S_j, j not in S)", ylabel="excess error (symlog)")
+    plain_log_ticks(ax.xaxis)
+    missing = [name for name in learners if name not in set(group.learner)]
+    if missing:
+        note(ax, "absent: " + ", ".join(missing))
+    ax.legend(fontsize=6)
+
+
+def gd_panels(top, bottom, rows, k):
+    """Recovery rate (mean of exact over seeds) and mean excess error against d, per budget."""
+    for i, ((m, steps), group) in enumerate(rows.groupby(["m_train", "steps"])):
+        per_d = group.groupby("d").agg(
+            rate=("exact", "mean"),
+            excess=("excess_err", "mean"),
+            se=("excess_err_se", "mean"),
+            seeds=("seed", "nunique"),
+        )
+        label = f"m = {m}, steps = {steps}"
+        top.plot(per_d.index, per_d.rate, "o-", color=f"C{i}", label=label)
+        bottom.errorbar(
+            per_d.index, per_d.excess, yerr=per_d.se, fmt="o-", color=f"C{i}", capsize=2
+        )
+    padded = bool(rows.padded.iloc[0])
+    top.set(
+        ylim=(-0.05, 1.05), ylabel="exact recovery rate", title=k_label(k, padded), xscale="log"
+    )
+    bottom.axhline(rows.eps.iloc[0], color="C3", ls="--", lw=1, label="eps_k")
+    bottom.axhline(0.0, color="0.5", lw=0.8)
+    bottom.axhline(rows.floor_excess.iloc[0], color="0.4", ls=":", lw=1, label="ReLU ignoring S")
+    bottom.set(xlabel="d", ylabel="excess error (j not in S)", xscale="log")
+    plain_log_ticks(bottom.xaxis, rows.d)
+    top.legend(fontsize=6)
+    bottom.legend(fontsize=6)
+    if rows.d.nunique() < 2:
+        note(top, "one d only")
+    if not rows.m_val_reached.all():
+        bottom.set_title(f"m_val = {rows.m_val.iloc[0]} < 100/eps^2: the test may err", fontsize=7)

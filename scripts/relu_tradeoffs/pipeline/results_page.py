@@ -1,0 +1,80 @@
+"""docs/results.md: every measured number the docs refer to, written from the result tables.
+
+Hand-written pages (README.md, docs/*.md) point here instead of retyping numbers, so they
+cannot drift from the results (tests/workflow/test_docs.py enforces it).
+"""
+
+import pandas as pd
+
+from relu_tradeoffs.pipeline import cost
+
+
+def merge(base, overlay):
+    """``overlay`` merged key by key over ``base`` (what Snakemake does with --configfile)."""
+    out = dict(base)
+    for key, value in overlay.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _table(frame):
+    """A DataFrame as a Markdown table (numbers to 4 significant digits)."""
+    cells = frame.map(lambda v: f"{v:.4g}" if isinstance(v, float) else str(v).replace("|", "\\|"))
+    lines = ["| " + " | ".join(frame.columns) + " |", "|" + "---|" * len(frame.columns)]
+    lines += ["| " + " | ".join(row) + " |" for row in cells.itertuples(index=False)]
+    return "\n".join(lines)
+
+
+def job_counts(configs):
+    """Jobs, largest job and disk per section for each named config (the cost estimate)."""
+    rows = [
+        {"config": name, "section": r["section"], "jobs": r["jobs"],
+         "peak memory per job (MB)": round(r["peak_mb"]), "disk, at most (MB)": round(r["disk_mb"])}
+        for name, config in configs.items()
+        for r in cost.estimate(config)
+    ]  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def benchmark_summary(benchmarks):
+    """Per rule: jobs benchmarked, total and median wall seconds, peak resident MB."""
+    return (
+        benchmarks.groupby("rule")
+        .agg(
+            jobs=("s", "size"),
+            total_s=("s", "sum"),
+            median_s=("s", "median"),
+            max_rss_mb=("max_rss", "max"),
+        )  # fmt: skip
+        .reset_index()
+    )
+
+
+def recovery_rates(recovery):
+    """Exact-recovery rate per learner, k and eta (over d and seeds)."""
+    grouped = recovery.groupby(["learner", "k", "eta"]).exact
+    return grouped.agg(runs="size", exact_rate="mean").reset_index()
+
+
+def page(summary, recovery, correlation, configs, benchmarks, config_sha256):
+    """The whole Markdown page; ``config_sha256`` identifies the run's config."""
+    sections = [
+        "# Measured results (generated)",
+        "Written by `snakemake --cores 2 docs` from the result tables of the run whose config has "
+        f"SHA-256 `{config_sha256[:16]}` (`results/*/provenance.json`); do not edit. The "
+        "committed page comes from the default config, `config.yaml`.",
+        "## Claims summary (`results/summary.csv`)",
+        _table(summary[["claim", "measured", "verdict", "reason"]]),
+        "## Lemma 1: c_k (`results/theory/correlation.csv`)",
+        _table(correlation[["k", "c_k", "c_k_error", "c_k_mc", "c_k_mc_se", "corr_wS"]]),
+        "## Algorithm 1: exact recovery (`results/hardness/recovery.csv`)",
+        _table(recovery_rates(recovery)),
+        "## Jobs, memory and disk per config (cost estimate, equal to the dry run's job count)",
+        _table(job_counts(configs)),
+        "## Run time per rule (`results/benchmarks/`)",
+        _table(benchmark_summary(benchmarks)) if len(benchmarks) else "No benchmarks recorded.",
+    ]
+    return "\n\n".join(sections) + "\n"

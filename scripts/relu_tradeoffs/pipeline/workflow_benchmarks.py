@@ -1,0 +1,127 @@
+"""The DAG's own costs, measured: dry runs, no-op reruns, core scaling and disk footprints.
+
+Each function runs Snakemake in a subprocess on a throw-away copy of the project and returns
+tidy rows (dicts); every time is wall-clock seconds of that subprocess.
+"""
+
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+PROJECT_ITEMS = (
+    "Snakefile",
+    "config.yaml",
+    "workflow",
+    "scripts",
+    "envs",
+    ".test",
+    "profiles",
+    "config",
+)
+
+
+def copy_project(root: Path, dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for item in PROJECT_ITEMS:
+        src = root / item
+        if src.is_dir():
+            shutil.copytree(src, dest / item, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, dest / item)
+    return dest
+
+
+LAST_CPU = {"seconds": float("nan")}  # CPU seconds of the last call (itself and its jobs)
+
+
+def snakemake(workdir: Path, *args) -> tuple[float, str]:
+    """Wall seconds and output of one Snakemake call in ``workdir``; its CPU seconds in LAST_CPU.
+
+    On a loaded machine a single-process call's CPU time approximates its wall time alone.
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-m", "snakemake", "--directory", str(workdir), *args],
+        cwd=workdir, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    LAST_CPU["seconds"] = sum(
+        getattr(after, f) - getattr(before, f) for f in ("ru_utime", "ru_stime")
+    )
+    return time.perf_counter() - start, out.stdout + out.stderr
+
+
+def job_counts(text: str) -> dict:
+    """Jobs per rule from a dry run's summary table (and ``total``)."""
+    return {name: int(n) for name, n in re.findall(r"^(\w+)\s+(\d+)$", text, re.M)}
+
+
+PLAIN_SNAKEFILE = """
+rule all:
+    input: expand("out/{{i}}.txt", i=range({n}))
+
+rule make:
+    output: "out/{{i}}.txt"
+    run:
+        open(output[0], "w").close()
+"""
+
+
+def dry_run_overhead(project: Path, tmp: Path, configfile: str) -> list[dict]:
+    """Dry-run seconds of ``configfile`` against a plain generated workflow of as many jobs."""
+    seconds, text = snakemake(project, "--dry-run", "--cores", "1", "--configfile", configfile)
+    cpu = LAST_CPU["seconds"]
+    total = job_counts(text)["total"]
+    plain = tmp / "plain"
+    plain.mkdir(parents=True, exist_ok=True)
+    (plain / "Snakefile").write_text(PLAIN_SNAKEFILE.format(n=total - 1))
+    plain_seconds, plain_text = snakemake(plain, "--dry-run", "--cores", "1")
+    assert job_counts(plain_text)["total"] == total
+    return [
+        {"measure": f"dry run {configfile}", "jobs": total, "seconds": seconds, "cpu_seconds": cpu},
+        {"measure": "dry run, plain workflow", "jobs": total, "seconds": plain_seconds,
+         "cpu_seconds": LAST_CPU["seconds"]},
+    ]  # fmt: skip
+
+
+def noop_rerun(run_dir: Path, target: str, configfiles=()) -> dict:
+    """Seconds of rerunning ``target`` in a finished run (nothing to do)."""
+    extra = ("--configfile", *configfiles) if configfiles else ()
+    seconds, text = snakemake(run_dir, target, "--cores", "2", *extra)
+    assert "Nothing to be done" in text, text[-2000:]
+    name = f"no-op rerun ({target}{', ' + ' '.join(configfiles) if configfiles else ''})"
+    return {"measure": name, "jobs": 0, "seconds": seconds, "cpu_seconds": LAST_CPU["seconds"]}
+
+
+def cores_ratio(root: Path, tmp: Path, target: str, configfile: str) -> list[dict]:
+    """Wall seconds of ``target`` from scratch with --cores 1 and --cores 2 (fresh copies)."""
+    rows = []
+    for cores in (1, 2):
+        project = copy_project(root, tmp / f"cores{cores}")
+        seconds, text = snakemake(
+            project, target, "--cores", str(cores), "--configfile", configfile
+        )
+        rows.append(
+            {
+                "measure": f"{target} --cores {cores} ({configfile})",
+                "jobs": cores,
+                "seconds": seconds,
+            }
+        )
+    return rows
+
+
+def folder_bytes(path: Path) -> int:
+    return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file())
+
+
+def instance_data_bytes(project: Path, configfile: str, instance: str) -> int:
+    """Bytes one instance's data rules leave on disk under ``configfile`` (they are run here)."""
+    folder = f"results/hardness/data/{instance}"
+    snakemake(project, f"{folder}/train_X.npy", "--cores", "1", "--configfile", configfile)
+    return folder_bytes(project / folder)

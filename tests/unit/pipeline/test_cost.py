@@ -1,0 +1,98 @@
+"""The cost estimate: closed-form memory, job counts by hand, and limits that name the keys."""
+
+import copy
+from pathlib import Path
+
+import pytest
+import yaml
+from relu_tradeoffs.pipeline import cost
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _config(name=".test/config.yaml"):
+    return yaml.safe_load((ROOT / name).read_text())
+
+
+def _limits(mem=8000, disk=1e6, jobs=20000):
+    return {"mem_limit_mb": mem, "free_disk_mb": disk, "max_jobs": jobs}
+
+
+def test_memory_formulas_match_their_closed_forms():
+    h = {"m_train": 5000, "m_val_max": 30000}
+    assert cost.learn_mb(h, 6) == pytest.approx(2000 + 5000 * 6 * 64 / 1e6)
+    assert cost.lift_mb(h, 10) == pytest.approx(1000 + 35000 * 10 * 26 / 1e6)
+    assert cost.slpn_mb(h, 10) == pytest.approx(1000 + 35000 * 10 * 4 / 1e6)
+    assert cost.approx_fit_mb({"m_train": 10**6, "m_test": 10**6}, 50) == pytest.approx(4200)
+
+
+def test_job_counts_of_the_test_config_counted_by_hand():
+    rows = {r["section"]: r for r in cost.estimate(_config())}
+    # hardness: 1 plan + 4 per instance (slpn, lift, score, recover) + 5 learners x 2 shards
+    # + aggregate + 4 figures + provenance
+    assert rows["hardness"]["jobs"] == 1 + 4 + 10 + 1 + 4 + 1
+    # approx: noise none (1 target) + flip, band (1 target each): 3 calibrations, 3 fits,
+    # collect, summary, 3 figures, provenance
+    assert rows["approx"]["jobs"] == 3 + 3 + 6
+    assert rows["theory"]["jobs"] == 6
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "named"),
+    [
+        ("d", [1000000], "hardness.grid.d"),
+        ("m_train", 10**12, "hardness.m_train"),
+    ],
+)
+def test_an_oversized_config_is_stopped_naming_the_key_and_estimate(key, value, named):
+    config = copy.deepcopy(_config())
+    if key == "d":
+        config["hardness"]["grid"]["d"] = value
+    else:
+        config["hardness"][key] = value
+    problems = cost.problems(cost.estimate(config), **_limits())
+    assert problems and any(named in p and "GB" in p for p in problems)
+
+
+def test_a_config_that_fits_has_no_problems():
+    assert cost.problems(cost.estimate(_config()), **_limits()) == []
+
+
+def test_too_many_jobs_names_the_grid():
+    problems = cost.problems(cost.estimate(_config()), **_limits(jobs=10))
+    assert any("hardness.grid" in p and "guard.max_jobs = 10" in p for p in problems)
+
+
+def test_limits_take_the_smaller_of_machine_and_resources():
+    auto = {"mem_mb": "auto", "max_jobs": 5, "override": False}
+    assert (
+        cost.limits(auto, machine_mb=8000, resources_mb=3000, free_disk_mb=1)["mem_limit_mb"]
+        == 3000
+    )
+    assert (
+        cost.limits(auto, machine_mb=8000, resources_mb=None, free_disk_mb=1)["mem_limit_mb"]
+        == 8000
+    )
+    fixed = dict(auto, mem_mb=64000)
+    assert (
+        cost.limits(fixed, machine_mb=8000, resources_mb=None, free_disk_mb=1)["mem_limit_mb"]
+        == 64000
+    )
+
+
+def test_the_preview_table_has_one_line_per_section():
+    lines = cost.table(cost.estimate(_config())).splitlines()
+    assert [line.split()[0] for line in lines[1:]] == ["theory", "hardness", "approx"]
+
+
+@pytest.mark.parametrize(
+    ("key", "value"), [("mem_mb", "lots"), ("max_jobs", 0), ("override", "yes")]
+)
+def test_bad_guard_keys_are_named(key, value):
+    from relu_tradeoffs.pipeline.config import ConfigError
+    from relu_tradeoffs.validation import validate
+
+    config = yaml.safe_load((ROOT / "config.yaml").read_text())
+    config["guard"][key] = value
+    with pytest.raises(ConfigError, match=f"config key 'guard.{key}'"):
+        validate(config, ROOT / "workflow" / "schemas")
