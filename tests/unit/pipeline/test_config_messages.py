@@ -54,9 +54,9 @@ HARDNESS = [
         "(the sweep uses prefixes of the m_train examples)",
     ),
     (
-        lambda h: h["figure_instance"].update(seed=9),
+        lambda h: h.update(figure_instance={"d": 11, "k": 4, "eta": 0.0, "seed": 9}),
         "config key 'hardness.figure_instance.seed': 9 is not in hardness.grid.seeds = "
-        "[0, 1, 2, 3, 4]",
+        "[0, 1, 2, 3, 4] (or set hardness.figure_instance: auto)",
     ),
 ]
 
