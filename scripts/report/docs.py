@@ -23,7 +23,8 @@ frames = [
 benchmarks = pd.concat(frames) if frames else pd.DataFrame(columns=["rule", "s", "max_rss"])
 benchmarks["max_rss"] = pd.to_numeric(benchmarks["max_rss"], errors="coerce")
 tables = {
-    name: pd.read_csv(snakemake.input[name]) for name in ("summary", "recovery", "correlation")
+    name: pd.read_csv(snakemake.input[name])
+    for name in ("summary", "recovery", "correlation", "slopes", "scaling")
 }
 text = page(**tables, configs=configs, benchmarks=benchmarks, config_sha256=snakemake.params.sha)
 write_text(text, snakemake.output[0])

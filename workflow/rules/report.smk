@@ -82,9 +82,12 @@ rule report_docs:
         rules.theory.input,
         rules.hardness.input,
         rules.approx.input,
+        rules.tradeoff.input,
         summary="results/summary.csv",
         recovery="results/hardness/recovery.csv",
         correlation="results/theory/correlation.csv",
+        slopes="results/approx/slopes.csv",
+        scaling="results/tradeoff/scaling.csv",
         named_configs=sorted(glob.glob("config/*.yaml")),
         code=script_code("report/docs.py"),
     output:

@@ -59,7 +59,19 @@ def recovery_rates(recovery):
     return grouped.agg(runs="size", exact_rate="mean").reset_index()
 
 
-def page(summary, recovery, correlation, configs, benchmarks, config_sha256):
+def approx_slopes(slopes):
+    """Pooled log-log slope of error against opt per regime and method, with its interval."""
+    pooled = slopes[slopes.noise == "all"]
+    return pooled[["regime", "method", "slope", "slope_low", "slope_high", "points", "seeds"]]
+
+
+def tradeoff_slopes(scaling):
+    """The fitted exponent of the d^k search's time in d, one row per k."""
+    columns = ["k", "slope_d", "slope_d_lo", "slope_d_hi", "slope_work"]
+    return scaling[columns].drop_duplicates("k").sort_values("k")
+
+
+def page(summary, recovery, correlation, slopes, scaling, configs, benchmarks, config_sha256):
     """The whole Markdown page; ``config_sha256`` identifies the run's config."""
     sections = [
         "# Measured results (generated)",
@@ -72,6 +84,10 @@ def page(summary, recovery, correlation, configs, benchmarks, config_sha256):
         _table(correlation[["k", "c_k", "c_k_error", "c_k_mc", "c_k_mc_se", "corr_wS"]]),
         "## Algorithm 1: exact recovery (`results/hardness/recovery.csv`)",
         _table(recovery_rates(recovery)),
+        "## Algorithm 2 and rivals: slope of error against opt (`results/approx/slopes.csv`)",
+        _table(approx_slopes(slopes)),
+        "## The d^k wall: exponent of time in d (`results/tradeoff/scaling.csv`)",
+        _table(tradeoff_slopes(scaling)),
         "## Jobs, memory and disk per config (cost estimate, equal to the dry run's job count)",
         _table(job_counts(configs)),
         "## Run time per rule (`results/benchmarks/`)",

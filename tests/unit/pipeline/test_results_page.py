@@ -44,8 +44,26 @@ def test_page_has_every_section_and_the_estimated_job_counts(tmp_path):
          "corr_wS": [0.16]}
     )  # fmt: skip
     recovery = pd.DataFrame({"learner": ["gd"], "k": [2], "eta": [0.0], "exact": [True]})
-    text = page(summary, recovery, correlation, {"test": config}, pd.DataFrame(), "ab" * 32)
-    for heading in ("Claims summary", "Lemma 1", "Algorithm 1", "Jobs, memory", "Run time"):
+    slopes = pd.DataFrame(
+        {"regime": ["paper", "paper"], "noise": ["all", "flip"], "method": ["gd", "gd"],
+         "slope": [0.9, 5.0], "slope_low": [0.8, 4.0], "slope_high": [1.0, 6.0],
+         "points": [8, 4], "seeds": [2, 2]}
+    )  # fmt: skip
+    scaling = pd.DataFrame(
+        {"k": [2, 2, 1], "d": [8, 16, 8], "slope_d": [2.1, 2.1, 1.0], "slope_d_lo": [1.9, 1.9, 0.9],
+         "slope_d_hi": [2.3, 2.3, 1.1], "slope_work": [2.0, 2.0, 1.0]}
+    )  # fmt: skip
+    text = page(
+        summary, recovery, correlation, slopes, scaling, {"test": config}, pd.DataFrame(), "ab" * 32
+    )
+    for heading in (
+        "Claims summary", "Lemma 1", "Algorithm 1", "Algorithm 2", "The d^k wall", "Jobs, memory",
+        "Run time",
+    ):  # fmt: skip
         assert f"## {heading}" in text
+    assert "| paper | gd | 0.9 | 0.8 | 1 | 8 | 2 |" in text and "| 5 |" not in text  # pooled only
+    assert (
+        text.index("| 1 | 1 | 0.9") < text.index("| 2 | 2.1 |") and text.count("| 2 | 2.1 |") == 1
+    )
     assert "No benchmarks recorded." in text
     assert "x \\| y" in text  # a | inside a cell is escaped
