@@ -217,3 +217,28 @@ def recover_instance(score: dict, plan: dict) -> dict:
                 common, in_support, errs, None, m_train=max(res["m_train"]), iteration=it
             )
     return rows
+
+
+def plan_notes(plan: dict) -> list[tuple[str, str]]:
+    """What a plan means, as (level, message) log lines: the gap, padding, m_val, thresholds."""
+    k, notes = plan["k"], []
+    notes.append(("info", f"k = {k}, eta = {plan['eta']:g}: c_k = {plan['c_k']:.6g}, Claim 4 gap "
+                  f"{plan['relu_gap']:.6g}, eps = {plan['eps']:.6g} ({plan['eps_source']})"))  # fmt: skip
+    if plan["padded"]:
+        notes.append(("info", f"k = {k} is odd: instances are padded with one uniform +-1 "
+                      f"coordinate multiplying the label, a {plan['k_effective']}-sparse parity "
+                      "on d + 1 coordinates; eps and m_val are those of k + 1"))  # fmt: skip
+    if plan["relu_gap"] == 0:
+        notes.append(("warning", f"k = {k}: c_k = 0, so no unbiased ReLU is correlated with the "
+                      "lifted parity and no proper learner can tell j in S from j not in S; "
+                      "recovery for this k is reported with has_gap = false and means nothing"))  # fmt: skip
+    size = f"m_val = {plan['m_val']} (100/eps^2 = {plan['m_val_target']})"
+    if plan["m_val_capped"]:
+        notes.append(("warning", f"{size}: capped at m_val_max, m_val_reached = "
+                      f"{plan['m_val_reached']}"))  # fmt: skip
+    else:
+        notes.append(("info", size))
+    for name, entry in plan["learners"].items():
+        notes.append(("info", f"{name}: gap {entry['gap']:.6g}, threshold "
+                      f"{entry['threshold']:.8f}, has_gap {entry['has_gap']}"))  # fmt: skip
+    return notes

@@ -84,3 +84,16 @@ def test_exhaustive_recovers_an_odd_support_exactly(seed):
     val_err = learner.losses(X[m_train:], y[m_train:], W, {})
     recovered = np.flatnonzero(hardness.relevant(val_err, p["learners"]["exhaustive"]["threshold"]))
     np.testing.assert_array_equal(recovered, support)
+
+
+def test_plan_notes_say_padding_no_gap_and_capping():
+    assert any(
+        "padded" in m for level, m in hardness.plan_notes(_plan(3, "pad")) if level == "info"
+    )
+    skip = hardness.plan(
+        3, 0.0, eps="auto", m_val="auto", m_val_max=100, learners=["gd"], params={}, odd_k="skip"
+    )
+    warnings = [m for level, m in hardness.plan_notes(skip) if level == "warning"]
+    assert any("c_k = 0" in m for m in warnings) and any("capped" in m for m in warnings)
+    infos = [m for level, m in hardness.plan_notes(_plan(2, "pad")) if level == "info"]
+    assert not any("padded" in m for m in infos) and not any("capped" in m for m in infos)

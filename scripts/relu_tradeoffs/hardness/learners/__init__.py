@@ -8,6 +8,7 @@ its own ``predict``. Iterative learners also have ``fit_path`` (same arguments) 
 (W, traced iteration counts, iterates there) so their loss trajectory can be scored.
 """
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import repeat
@@ -135,3 +136,30 @@ def join_shards(metas, weights, paths, d: int):
         "path_iterations": metas[0]["path_iterations"],
     }
     return info, np.concatenate(weights, axis=1)[:, order], np.concatenate(paths, axis=1)[:, order]
+
+
+def fit_curve(learner: Learner, X, y, drop, sizes, rng_for_size, params, on_fit=None):
+    """One learner on S_j for every j in ``drop``, at every training size (prefixes of X, y).
+
+    ``rng_for_size(m)`` gives each size its own stream. With ``trace_points`` > 0 an iterative
+    learner also records its iterates at the largest size. ``on_fit(m)`` runs after each size.
+    Returns weights (n_sizes, len(drop), p), seconds per size, traced iterations and iterates.
+    """
+    weights, seconds = [], []
+    path_iterations, path = np.zeros(0, dtype=int), None
+    for m in sizes:
+        Xm, ym = np.asarray(X[:m], dtype=float), np.asarray(y[:m], dtype=float)
+        traced = m == max(sizes) and learner.fit_path and params.get("trace_points", 0) > 0
+        start = time.perf_counter()
+        if traced:
+            W, path_iterations, path = learner.fit_path(Xm, ym, drop, rng_for_size(m), **params)
+        else:
+            W = learner.fit(Xm, ym, drop, rng_for_size(m), **params)
+        seconds.append(time.perf_counter() - start)
+        weights.append(W)
+        if on_fit is not None:
+            on_fit(m)
+    weights = np.array(weights)
+    if path is None:
+        path = np.zeros((0, *weights.shape[1:]))
+    return weights, seconds, np.asarray(path_iterations), path
