@@ -7,30 +7,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from relu_tradeoffs.pipeline import workflow_benchmarks
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_ITEMS = (
-    "Snakefile",
-    "config.yaml",
-    "workflow",
-    "scripts",
-    "envs",
-    ".test",
-    "profiles",
-    "config",
-)
 SNAKEMAKE = [sys.executable, "-m", "snakemake"]
 
 
 def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True, exist_ok=True)
-    for item in PROJECT_ITEMS:
-        src = ROOT / item
-        if src.is_dir():
-            shutil.copytree(src, dest / item, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.exists():
-            shutil.copy2(src, dest / item)
-    return dest
+    """A copy of the project's workflow files (the benchmark's own copier, one list of items)."""
+    return workflow_benchmarks.copy_project(ROOT, dest)
 
 
 def run_snakemake(workdir: Path, *args, check=True, timeout=900) -> subprocess.CompletedProcess:
