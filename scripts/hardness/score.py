@@ -7,7 +7,7 @@ learner's hypotheses and traced iterates are scored in one pass over it.
 """
 
 from relu_tradeoffs.hardness import parity
-from relu_tradeoffs.hardness.learners import join_shards, score_learners
+from relu_tradeoffs.hardness.learners import join_shards, score_learners, shard_files
 from relu_tradeoffs.pipeline.io import load_npy, read_json, rule_logger, write_json
 from relu_tradeoffs.pipeline.progress import Progress
 
@@ -18,14 +18,10 @@ d, m_train, m_val = int(wc.d), meta["m_train"], meta["m_val"]
 
 
 def assemble(name):
-    """The learner's shards, in coordinate order: metadata and (weights, traced iterates)."""
-    keys = sorted(k.removesuffix("_meta") for k in inputs.keys() if k.endswith("_meta"))
-    keys = [key for key in keys if key.rsplit("_", 1)[0] == name]
-    metas = [read_json(inputs[f"{key}_meta"]) for key in keys]
-    W, path = (
-        [load_npy(inputs[f"{key}_{part}"], mmap=False) for key in keys] for part in ("W", "path")
-    )
-    info, W, path = join_shards(metas, W, path, d)
+    """The learner's shards (its named input), in coordinate order: metadata and arrays."""
+    weights, paths, metas = shard_files(inputs[name])
+    W, path = ([load_npy(f, mmap=False) for f in files] for files in (weights, paths))
+    info, W, path = join_shards(list(map(read_json, metas)), W, path, d)
     return info, (W, path)
 
 

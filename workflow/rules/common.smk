@@ -151,13 +151,15 @@ def hardness_plans():
 
 
 def hardness_fits(wildcards):
-    """Every learner's fitted weights, traced iterates and metadata for one instance."""
+    """Per learner (one named input each): its shards' weights, traced iterates and metadata."""
     folder = HARDNESS_FITS.format(**wildcards)
     return {
-        f"{name}_{shard}_{part}": f"{folder}/{name}_shard{shard}{suffix}"
+        name: [
+            f"{folder}/{name}_shard{shard}{suffix}"
+            for shard in hardness_shards(wildcards.d)
+            for suffix in (".npy", "_path.npy", ".json")
+        ]
         for name in HC["learners"]
-        for shard in hardness_shards(wildcards.d)
-        for part, suffix in (("W", ".npy"), ("path", "_path.npy"), ("meta", ".json"))
     }
 
 

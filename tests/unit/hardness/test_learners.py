@@ -305,3 +305,16 @@ def test_join_shards_restores_coordinate_order_and_sums_seconds():
     assert info["seconds"] == [1.5, 2.5] and path.shape == (0, 5, 5)
     with pytest.raises(ValueError, match="not 0..5"):
         learners.join_shards(metas[:1], [W[:, 3:]], paths[:1], 6)
+
+
+def test_shard_files_split_by_kind_in_order():
+    from relu_tradeoffs.hardness.learners import shard_files
+
+    files = ["a/gd_shard0.npy", "a/gd_shard0_path.npy", "a/gd_shard0.json"]
+    files += ["a/gd_shard1.npy", "a/gd_shard1_path.npy", "a/gd_shard1.json"]
+    weights, paths, metas = shard_files(files)
+    assert weights == ["a/gd_shard0.npy", "a/gd_shard1.npy"]
+    assert paths == ["a/gd_shard0_path.npy", "a/gd_shard1_path.npy"]
+    assert metas == ["a/gd_shard0.json", "a/gd_shard1.json"]
+    with pytest.raises(ValueError, match="triples"):
+        shard_files(files[:-1])

@@ -119,6 +119,18 @@ def score_learners(chunks, fitted: dict, params: dict) -> dict:
     return out
 
 
+def shard_files(files) -> tuple[list, list, list]:
+    """A learner's shard files split by kind: weights (.npy), traced iterates (_path.npy) and
+    metadata (.json), each in the order given."""
+    files = [str(f) for f in files]
+    paths = [f for f in files if f.endswith("_path.npy")]
+    weights = [f for f in files if f.endswith(".npy") and f not in paths]
+    metas = [f for f in files if f.endswith(".json")]
+    if len(weights) != len(paths) or len(weights) != len(metas) or len(files) != 3 * len(metas):
+        raise ValueError(f"shard files do not come in (weights, path, meta) triples: {files}")
+    return weights, paths, metas
+
+
 def join_shards(metas, weights, paths, d: int):
     """One learner's coordinate shards back in coordinate order: its metadata, weights and paths.
 
