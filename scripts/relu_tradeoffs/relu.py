@@ -21,12 +21,6 @@ def square_loss(X, y, W):
     return np.einsum("ij,ij->j", residual, residual) / X.shape[0]
 
 
-def square_loss_se(X, y, W):
-    """Standard error of :func:`square_loss` (per-example losses are i.i.d.)."""
-    losses = (predict(X, W) - np.asarray(y, dtype=float)[:, None]) ** 2
-    return losses.std(axis=0, ddof=1) / np.sqrt(X.shape[0])
-
-
 def claim3_error(norm):
     """err(ReLU_w) when the labels are independent of x with mean 1/2 (j in S): any w of that norm."""
     r = np.asarray(norm, dtype=float)

@@ -18,6 +18,7 @@ from statistics import NormalDist
 
 import numpy as np
 
+from relu_tradeoffs.hardness.parity import lift, sample_slpn
 from relu_tradeoffs.relu import relu
 
 
@@ -115,9 +116,6 @@ def parity(rng, X, inst, level):
     x ~ N(0, I) exactly) and the parity label is (chi_S(s) (flipped w.p. eta) + 1)/2 in {0, 1}.
     For odd k >= 3 no unbiased ReLU correlates with it beyond its mean.
     """
-    # scipy.stats (imported by relu_tradeoffs.parity) costs ~1 s; only this model needs it.
-    from relu_tradeoffs.hardness.parity import lift, sample_slpn
-
     signs, chi = sample_slpn(rng, X.shape[0], inst.d, inst.support, inst.parity_eta)
     X, y_parity = lift(rng, signs, chi)
     replaced = rng.random(X.shape[0]) < level

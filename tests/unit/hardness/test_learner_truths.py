@@ -162,7 +162,7 @@ def test_lowdeg_fit_is_ridge_least_squares_by_svd(ridge, lifted):
     X, y = lifted
     m = len(y)
     degree = 2
-    Phi = lowdeg.features(X, degree)
+    Phi = lowdeg.features_t(X, degree).T
     A = lowdeg.multi_indices(X.shape[1], degree)
     drop = np.array([1, 4])
     B = REGISTRY["lowdeg"].fit(X, y, drop, None, degree=degree, ridge=ridge)
@@ -261,5 +261,7 @@ def test_shared_pieces_masks_projection_and_checkpoints():
 def test_lowdeg_features_of_integer_inputs_are_those_of_floats():
     # He_3(6) = 198 does not fit in int8: the features must be computed in floats.
     X = np.array([[1, -1, 6], [0, 3, -2]], dtype=np.int8)
-    np.testing.assert_allclose(lowdeg.features(X, 3), lowdeg.features(X.astype(float), 3), atol=0)
-    assert lowdeg.features(X, 3).dtype == np.float64
+    np.testing.assert_allclose(
+        lowdeg.features_t(X, 3).T, lowdeg.features_t(X.astype(float), 3).T, atol=0
+    )
+    assert lowdeg.features_t(X, 3).T.dtype == np.float64

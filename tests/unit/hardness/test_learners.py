@@ -195,7 +195,7 @@ def test_lowdeg_features_are_orthonormal_and_regression_is_exact_on_polynomials(
     nodes, weights = hermegauss(10)
     grid = np.stack(np.meshgrid(nodes, nodes, nodes, indexing="ij"), axis=-1).reshape(-1, 3)
     w = np.einsum("i,j,k->ijk", weights, weights, weights).ravel() / (2 * np.pi) ** 1.5
-    Phi = lowdeg.features(grid, 3)
+    Phi = lowdeg.features_t(grid, 3).T
     assert Phi.shape[1] == 20  # C(3 + 3, 3)
     np.testing.assert_allclose(Phi.T @ (w[:, None] * Phi), np.eye(20), atol=1e-12)
     rng = np.random.default_rng(2)

@@ -60,11 +60,6 @@ def features_t(X, degree: int) -> np.ndarray:
     return Phi_t
 
 
-def features(X, degree: int) -> np.ndarray:
-    """Phi (m, F)."""
-    return features_t(X, degree).T
-
-
 def fit(X, y, drop, rng, *, degree, ridge):
     """Coefficients B (n, F) of the least-squares polynomial on S_j for every j in ``drop``."""
     X = np.asarray(X, dtype=float)
