@@ -143,7 +143,7 @@ def test_theorem5_from_its_flags(n_fail, verdict):
 def approx_summary(alg2_inside=(True, True), rival_ratio=(1.2, 3.0)):
     return pd.DataFrame(
         {
-            "method": ["alg2_abl14", "alg2_abl14", "gd", "gd", "gd"],
+            "method": ["alg2_paper", "alg2_paper", "gd", "gd", "gd"],
             "noise": ["flip", "band", "flip", "band", "none"],
             "opt_target": [0.01, 0.01, 0.01, 0.01, 0.0],
             "within_paper_bound": [*alg2_inside, True, True, True],
@@ -153,10 +153,11 @@ def approx_summary(alg2_inside=(True, True), rival_ratio=(1.2, 3.0)):
 
 
 def test_theorem5_from_the_summary_table_and_the_rivals():
-    assert approx_v.summary_bound(approx_summary())[0]["verdict"] == HOLDS
+    (paper,) = approx_v.summary_bound(approx_summary())  # the paper's own method, not gd
+    assert paper["claim"] == "Theorem 5: alg2_paper" and paper["verdict"] == HOLDS
     assert approx_v.summary_bound(approx_summary((True, False)))[0]["verdict"] == FAILS
-    (rival,) = approx_v.rivals(approx_summary())
-    assert (
+    (rival,) = approx_v.rivals(approx_summary())  # alg2_paper is no rival of itself
+    assert rival["claim"] == "O(opt) rival: gd" and (
         rival["verdict"] == BEYOND and "3" in rival["measured"] and "O(opt) here" in rival["reason"]
     )
     (bad,) = approx_v.rivals(approx_summary(rival_ratio=(1.0, 40.0)))
