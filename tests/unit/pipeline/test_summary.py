@@ -189,3 +189,10 @@ def test_build_uses_optional_tables_only_when_given():
 def test_unknown_verdicts_are_refused():
     with pytest.raises(ValueError, match="unknown verdict"):
         row("c", "p", "m", "crit", "sort of", "r")
+
+
+def test_a_capped_validation_set_says_the_failure_is_underpowered():
+    (missed,) = hardness_v.recovery_rows(recovery([True, False, False], reached=False))
+    assert missed["verdict"] == FAILS and "underpowered" in missed["reason"]
+    (plain,) = hardness_v.recovery_rows(recovery([True, False, False], reached=True))
+    assert plain["verdict"] == FAILS and "underpowered" not in plain["reason"]
