@@ -13,7 +13,7 @@ import pytest
 from conftest import TEST_CONFIG, clone_run, run_snakemake
 
 pytestmark = pytest.mark.e2e
-SECTIONS = ["0. Claims summary", "Theory", "Hardness", "Approximation"]
+SECTIONS = ["0. Claims summary", "Theory", "Hardness", "Tradeoff", "Approximation"]
 BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
@@ -63,6 +63,7 @@ def test_report_shows_overview_summary_and_every_figure(test_config_run, tmp_pat
     for section, prefix in (
         ("Theory", "theory_"),
         ("Hardness", "hardness_"),
+        ("Tradeoff", "tradeoff"),
         ("Approximation", "approx_"),
     ):
         assert {f for f in figures if f.startswith(prefix)} <= shown[section], section
