@@ -90,7 +90,8 @@ def result_tables(workdir: Path) -> dict:
             continue
         frame = pd.read_csv(path)
         if "claim" in frame.columns:
-            frame = frame[~frame.claim.str.startswith(TIMING_CLAIMS)].reset_index(drop=True)
+            timed = frame.claim.astype(str).str.startswith(TIMING_CLAIMS)
+            frame = frame[~timed].reset_index(drop=True)
         timing = [c for c in frame.columns if TIMING_WORD in c or c in TIMING_DERIVED]
         tables[str(rel)] = frame.drop(columns=timing)
     return tables
