@@ -31,7 +31,7 @@ def browse(report: Path) -> dict:
     (report.parent / "probe.html").write_text(probe)
     dom = subprocess.run(
         [BROWSER, "--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
-         "--virtual-time-budget=60000", "--dump-dom", (report.parent / "probe.html").as_uri()],
+         "--virtual-time-budget=240000", "--dump-dom", (report.parent / "probe.html").as_uri()],
         capture_output=True, text=True, timeout=300, check=True,
     ).stdout  # fmt: skip
     out = re.search(r'<pre id="out">(.*?)</pre>', dom, re.S).group(1)
