@@ -1,8 +1,8 @@
 """Benchmark suite: kernels against this machine's GEMM roofs, the DAG's own costs, disk.
 
-    .venv/bin/python scripts/benchmark.py [kernels] [profile] [rss] [overhead] [noop] [cores] [disk] [render] --run-dir <default run>
+    .venv/bin/python scripts/benchmark.py [kernels] [profile] [rss] [overhead] [noop] [cores] [approx] [disk] [render] --run-dir <default run>
 
-Writes results/benchmarks/{machine_*,roofs,exhaustive,gd,profile,rss,overhead,cores,disk,projection}.csv,
+Writes results/benchmarks/{machine_*,roofs,exhaustive,gd,profile,rss,overhead,cores,approx,disk,projection}.csv,
 the figure results/figures/bench_kernels.{pdf,png} and docs/benchmarks.md (generated: do not
 edit). Timed tests are flaky on shared machines; this writes numbers to files instead, every
 speed beside a roof or baseline measured in the same run. ``--run-dir`` is a finished run of the
@@ -139,6 +139,12 @@ def cores(args):
         return {"cores": wb.cores_ratio(ROOT, Path(tmp), "hardness", "config/bench_cores.yaml")}
 
 
+def approx(args):
+    """Issue 9's budget: the approx target of the default config from scratch on 2 cores."""
+    with tempfile.TemporaryDirectory() as tmp:
+        return {"approx": [wb.target_from_scratch(ROOT, Path(tmp), "approx", 2)]}
+
+
 def disk(args):
     with tempfile.TemporaryDirectory() as tmp:
         project = wb.copy_project(ROOT, Path(tmp) / "project")
@@ -152,6 +158,7 @@ STAGES = {
     "overhead": overhead,
     "noop": noop,
     "cores": cores,
+    "approx": approx,
     "disk": disk,
     "render": None,
 }
@@ -162,7 +169,7 @@ def main():
     parser.add_argument(
         "stages",
         nargs="*",
-        default=["kernels", "profile", "rss", "overhead", "cores", "disk"],
+        default=["kernels", "profile", "rss", "overhead", "cores", "approx", "disk"],
         choices=list(STAGES),
     )
     parser.add_argument("--run-dir", type=Path, help="a run of the default config (disk footprint)")

@@ -84,6 +84,7 @@ rule approx_collect:
         runtime=5,
     params:
         methods=APPROX["methods"],
+        opt_check=APPROX["opt_check"],
     script:
         "../../scripts/approx/collect.py"
 

@@ -62,8 +62,9 @@ def slope_label(method, slopes, regime):
 
 
 def err_vs_opt(summary, slopes):
-    """Median test error against opt, log-log; rows (regime, d), columns noise models."""
-    s = summary[summary.noise != "none"]
+    """Median test error against opt, log-log; rows (regime, d), columns noise models. A point
+    whose median opt is 0 (a test set holding no noisy point) has no place on the log axis."""
+    s = summary[(summary.noise != "none") & (summary.opt > 0)]
     if s.empty:
         return empty_figure("no noisy instance in the grid: nothing to plot against opt")
     rows, noises, methods = row_keys(s), list(dict.fromkeys(s.noise)), list(dict.fromkeys(s.method))
@@ -151,7 +152,8 @@ def draw_alpha_panel(ax, panel):
     targets = sorted(panel.opt_target.unique())
     colors = plt.get_cmap("viridis")(np.linspace(0.1, 0.9, len(targets)))
     for target, color in zip(targets, colors, strict=True):
-        g = panel[panel.opt_target == target].assign(ratio=lambda t: t.test_err / t.opt)
+        g = panel[panel.opt_target == target]
+        g = g.assign(ratio=(g.test_err / g.opt).where(g.opt > 0))  # undefined where opt = 0
         med = g.groupby("alpha").agg(ratio=("ratio", "median"), chosen=("selected", "mean"))
         med = med.dropna()
         if med.empty:

@@ -18,8 +18,23 @@ def fit_slope(log_opt, log_err):
     return (x * y).sum(axis=-1) / (x * x).sum(axis=-1)
 
 
+def positive(opt, err):
+    """opt and err with non-positive entries as NaN, and points left with none dropped.
+
+    A seed whose opt (or error) is 0 on the test set (a small test set can hold no noisy
+    point) has no logarithm: it is left out of its point (both coordinates, so the medians
+    are over the same seeds), and a point with no seed left is dropped."""
+    usable = (opt > 0) & (err > 0)  # NaN (a seed missing from a ragged grid) compares False
+    opt, err = (np.where(usable, a, np.nan) for a in (opt, err))
+    keep = usable.any(axis=1)
+    return opt[keep], err[keep]
+
+
 def slope_with_interval(opt, err, rng, draws, level=0.95):
-    """opt, err: arrays (points, seeds). Returns (slope, low, high); NaN if < 2 distinct opts."""
+    """opt, err: arrays (points, seeds), positive (see :func:`positive`). Returns
+    (slope, low, high); NaN if < 2 distinct opts."""
+    if len(opt) < 2:
+        return np.nan, np.nan, np.nan
     log_opt = np.log(np.nanmedian(opt, axis=1))
     if np.unique(np.round(log_opt, 12)).size < 2:
         return np.nan, np.nan, np.nan
@@ -50,7 +65,8 @@ def slopes_table(errors, rng, draws):
             err = part.pivot_table(
                 index=["noise", "d", "opt_target"], columns="seed", values="test_err"
             )
-            slope, low, high = slope_with_interval(opt.to_numpy(), err.to_numpy(), rng, draws)
+            opt, err = positive(opt.to_numpy(), err.to_numpy())
+            slope, low, high = slope_with_interval(opt, err, rng, draws)
             rows.append(
                 {
                     "regime": regime,

@@ -58,7 +58,9 @@ def theorem5(table):
 def rivals(summary):
     """The O(opt) rivals: the largest test_err / opt over noise models and opt levels."""
     criterion = f"test_err / opt <= {RIVAL_RATIO:g} at every noise model and opt > 0"
-    t = summary[summary.method.isin(RIVAL_METHODS) & (summary.opt_target > 0)]
+    t = summary[
+        summary.method.isin(RIVAL_METHODS) & (summary.opt_target > 0) & summary.ratio.notna()
+    ]
     if t.empty:
         return [absent("O(opt) rivals", RIVALS, criterion, "no rival method with opt > 0")]
     out = []

@@ -89,6 +89,19 @@ def dry_run_overhead(project: Path, tmp: Path, configfile: str) -> list[dict]:
     ]  # fmt: skip
 
 
+def target_from_scratch(root: Path, tmp: Path, target: str, cores: int) -> dict:
+    """Wall and CPU seconds of ``target`` on the default config from scratch (a fresh copy)."""
+    project = copy_project(root, tmp / target)
+    seconds, text = snakemake(project, target, "--cores", str(cores))
+    steps = re.findall(r"^(\d+) of \1 steps \(100%\) done$", text, re.M)
+    return {
+        "measure": f"snakemake {target} --cores {cores} (config.yaml, from scratch)",
+        "jobs": int(steps[-1]),
+        "seconds": seconds,
+        "cpu_seconds": LAST_CPU["seconds"],
+    }
+
+
 def noop_rerun(run_dir: Path, target: str, configfiles=()) -> dict:
     """Seconds of rerunning ``target`` in a finished run (nothing to do)."""
     extra = ("--configfile", *configfiles) if configfiles else ()

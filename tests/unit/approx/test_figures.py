@@ -41,8 +41,15 @@ def chain(noises):
     return pd.DataFrame(rows)
 
 
+def zero_opt():
+    """flip at two targets and two seeds, the smaller target with opt = 0 on every seed."""
+    e = errors(["flip"], ["gd", "alg2_paper"], [0, 1], targets=(0.001, 0.01, 0.1))
+    return e.assign(opt=e.opt.where(e.opt_target != 0.001, 0.0))
+
+
 SHAPES = {
     "one of everything": errors(["flip"], ["alg2_paper"], [0], targets=(0.01,)),
+    "opt zero on a test set": zero_opt(),
     "one noise, one seed": errors(["flip"], ["gd", "surrogate"], [0]),
     "only none": errors(["none"], ["gd"], [0, 1]),
     "empty": errors([], [], []),
@@ -82,3 +89,15 @@ def test_an_absent_panel_says_so():
     texts = [t.get_text() for ax in fig.axes for t in ax.texts]
     assert any("no band instances" in t and "scaled" in t for t in texts)
     plt.close(fig)
+
+
+def test_ratio_is_undefined_not_infinite_where_opt_is_zero():
+    """err / opt at opt = 0 is NaN in the summary, and the slope ignores the point."""
+    e = zero_opt()
+    summary = tables.summary_table(e)
+    zero = summary.opt == 0
+    assert zero.sum() == 2 and summary.ratio[zero].isna().all()
+    np.testing.assert_allclose(summary.ratio[~zero], 1.5)
+    slopes = tables.slopes_frame(e, np.random.default_rng(0), 10)
+    np.testing.assert_allclose(slopes.slope, 1.0)
+    assert (slopes.points == 2).all()

@@ -55,10 +55,34 @@ def run(**change):
 
 
 def test_check_opt_passes_within_three_standard_errors():
-    reference.check_opt([run(), run(method="surrogate", test_err=0.0985)])
+    check = reference.check_opt([run(), run(method="surrogate", test_err=0.0985)])
+    assert check["below_z"] == 0 and check["threshold"] == 3.0
+
+
+@pytest.mark.parametrize(("rows", "z"), [(1, 3.0), (100, 3.719), (4000, 4.565), (10**5, 5.199)])
+def test_threshold_is_bonferroni_over_the_rows_never_below_z(rows, z):
+    """max(3, Phi^-1(1 - 0.01 / rows)): the closed form's values to 3 decimals."""
+    assert reference.check_threshold(rows, 3.0, 0.01) == pytest.approx(z, abs=5e-4)
+
+
+def test_a_correct_opt_fails_a_large_grid_rarely():
+    """Rows whose gap to a truly optimal opt is pure test noise (N(0, se)): at 3 s.e. per row a
+    grid of 4,000 fails almost surely; at the corrected threshold about 1% of grids fail."""
+    rng = np.random.default_rng(0)
+    gaps = rng.standard_normal((400, 4000))  # 400 grids of 4,000 rows, in units of se
+    fails_per_row = (gaps < -3.0).any(axis=1).mean()
+    fails_corrected = (gaps < -reference.check_threshold(4000, 3.0, 0.01)).any(axis=1).mean()
+    assert fails_per_row > 0.98 and fails_corrected <= 0.03  # 1 - e^-5.4 = 0.995; 0.01
 
 
 def test_check_opt_names_the_instance_when_opt_is_too_large():
     """An injected opt 5 s.e. above a method's error must fail, naming instance and method."""
     with pytest.raises(reference.NotOptimal, match="paper/flip/d10/opt0.1/seed3: gd test_err"):
         reference.check_opt([run(opt=0.105)])
+
+
+def test_check_opt_still_fails_a_large_grid_when_opt_is_far_too_large():
+    """4,000 clean rows and one 6 s.e. below opt: the corrected threshold (4.56) still names it."""
+    clean = [run(seed=s, test_err=0.102) for s in range(4000)]
+    with pytest.raises(reference.NotOptimal, match="on 1 run.*seed7: glmtron"):
+        reference.check_opt([*clean, run(seed=7, method="glmtron", test_err=0.095)])

@@ -44,3 +44,24 @@ def test_table_pools_noise_models_and_skips_none():
     assert set(table.noise) == {"all", "flip", "band"}
     np.testing.assert_allclose(table.slope, 1.0)
     assert (table[table.noise == "all"].points == 6).all()
+
+
+def test_a_seed_with_zero_opt_is_left_out_of_its_point_not_logged():
+    """opt = 0 on one seed (a test set with no noisy point) must neither give -inf nor bias
+    the point: the slope of the remaining exact power law is unchanged."""
+    opt, err = power_law(2 / 3, 0.0, seeds=4)
+    opt[2, 1] = 0.0
+    err[2, 1] = 5.0  # its error must leave with it, or the point's median error moves
+    kept_opt, kept_err = slopes.positive(opt, err)
+    slope, low, high = slopes.slope_with_interval(kept_opt, kept_err, np.random.default_rng(1), 200)
+    assert slope == pytest.approx(2 / 3, abs=1e-12) and low == pytest.approx(2 / 3, abs=1e-12)
+
+
+def test_a_point_with_zero_opt_on_every_seed_is_dropped():
+    opt, err = power_law(1.0, 0.0, seeds=3)
+    opt[0] = 0.0
+    kept_opt, kept_err = slopes.positive(opt, err)
+    assert kept_opt.shape == (4, 3) and np.isfinite(np.log(kept_opt)).all()
+    assert slopes.slope_with_interval(kept_opt, kept_err, np.random.default_rng(1), 50)[0] == (
+        pytest.approx(1.0, abs=1e-12)
+    )
