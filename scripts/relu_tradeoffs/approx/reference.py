@@ -16,6 +16,8 @@ import numpy as np
 from relu_tradeoffs.approx.regimes import project
 from relu_tradeoffs.relu import relu
 
+INSTANCE = ("regime", "noise", "d", "opt_target", "seed")
+
 
 class NotOptimal(RuntimeError):
     """A method's test error lies too many standard errors below opt: opt was not optimal."""
@@ -72,6 +74,11 @@ def paired_gap(X, y, w, w_opt):
     return float(diff.mean()), float(diff.std(ddof=1) / np.sqrt(diff.size))
 
 
+class BelowFloor(RuntimeError):
+    """An opt lies too many standard errors below the class's floor: no ReLU of the class does
+    better in population, so its ReLU is outside the class or its error is mismeasured."""
+
+
 def check_threshold(rows, z, fwer):
     """How many standard errors below opt fail the check: ``z``, raised to the one-sided
     Bonferroni bound Phi^-1(1 - fwer / rows) over the rows checked.
@@ -110,3 +117,18 @@ def check_opt(rows, z=3.0, fwer=0.01):
         "below_z": sum(r["test_err"] < r["opt"] - z * r["gap_se"] for r in rows),
         "chance_below_z": len(rows) * NormalDist().cdf(-z),
     }
+
+
+def check_floor(rows, threshold):
+    """Raise :class:`BelowFloor` naming every run whose opt lies more than ``threshold``
+    standard errors (column opt_se) below its regime's floor (column opt_floor: 2Q(1) - phi(1)
+    in the paper regime, 0 in the scaled one). Sampling alone puts a test-set opt a few
+    standard errors either side of a population opt at the floor (the ``none`` model)."""
+    bad = [r for r in rows if r["opt"] < r["opt_floor"] - threshold * r["opt_se"]]
+    if bad:
+        named = "; ".join(
+            f"{r['regime']}/{r['noise']}/d{r['d']}/opt{r['opt_target']:g}/seed{r['seed']}: "
+            f"opt {r['opt']:.6g} < floor {r['opt_floor']:.6g} - {threshold:.3g} x {r['opt_se']:.3g}"
+            for r in {tuple((k, r[k]) for k in INSTANCE): r for r in bad}.values()
+        )
+        raise BelowFloor(f"opt is below the class's floor on {named}")

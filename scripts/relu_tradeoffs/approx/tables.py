@@ -32,12 +32,15 @@ def ordered(table, columns, sort_by):
 
 def errors_table(frames, methods, opt_check):
     """The joined errors and the opt check's summary (reference.check_opt); raises
-    reference.NotOptimal if a method beats opt (``opt_check``: {z, fwer})."""
+    reference.NotOptimal if a method beats opt (``opt_check``: {z, fwer}) and
+    reference.BelowFloor if an opt lies below its class's floor by as many standard errors."""
     errors = pd.concat(frames, ignore_index=True)
     rank = {m: i for i, m in enumerate(methods)}
     errors = errors.assign(method_rank=errors.method.map(rank))
     errors = ordered(errors, ERRORS_COLUMNS, [*KEYS, "method_rank"]).drop(columns="method_rank")
-    check = reference.check_opt(errors.to_dict("records"), opt_check["z"], opt_check["fwer"])
+    records = errors.to_dict("records")
+    check = reference.check_opt(records, opt_check["z"], opt_check["fwer"])
+    reference.check_floor(records, check["threshold"])
     return errors, check
 
 

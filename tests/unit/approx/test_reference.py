@@ -86,3 +86,12 @@ def test_check_opt_still_fails_a_large_grid_when_opt_is_far_too_large():
     clean = [run(seed=s, test_err=0.102) for s in range(4000)]
     with pytest.raises(reference.NotOptimal, match="on 1 run.*seed7: glmtron"):
         reference.check_opt([*clean, run(seed=7, method="glmtron", test_err=0.095)])
+
+
+def test_floor_check_allows_sampling_and_names_an_opt_far_below_the_floor():
+    floor = paper_floor()
+    near = run(opt=floor - 2 * 0.005, opt_floor=floor, opt_se=0.005)  # 2 s.e.: sampling
+    reference.check_floor([near, run(regime="scaled", opt=1e-4, opt_floor=0.0, opt_se=1e-5)], 3)
+    far = run(seed=5, opt=floor - 4 * 0.005, opt_floor=floor, opt_se=0.005)
+    with pytest.raises(reference.BelowFloor, match=r"on paper/flip/d10/opt0.1/seed5: opt 0.055"):
+        reference.check_floor([near, far, far | {"method": "surrogate"}], 3)
