@@ -18,6 +18,8 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import argparse  # noqa: E402
 import math  # noqa: E402
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -35,10 +37,22 @@ from relu_tradeoffs.pipeline import workflow_benchmarks as wb  # noqa: E402
 from relu_tradeoffs.pipeline.io import atomic_path, write_csv  # noqa: E402
 
 
+def slurm_state():
+    """absent, up or unreachable: with SLURM's client tools installed but no controller, the
+    SLURM executor plugin's import waits on them (seconds per Snakemake call, not CPU)."""
+    if shutil.which("sinfo") is None:
+        return "absent"
+    try:
+        up = subprocess.run(["sinfo", "-h"], capture_output=True, timeout=30).returncode == 0
+    except subprocess.TimeoutExpired:
+        up = False
+    return "up" if up else "unreachable"
+
+
 def machine(stage):
     load = os.getloadavg()
     return {"stage": stage, "load_1min": load[0], "load_5min": load[1], "load_15min": load[2],
-            "cpus": os.cpu_count()}  # fmt: skip
+            "cpus": os.cpu_count(), "slurm": slurm_state()}  # fmt: skip
 
 
 def paper_disk(project, run_dir, tmp):

@@ -170,8 +170,23 @@ def _header(mach) -> list[str]:
         f"Load average (1 min) at the start {mach.load_1min.iloc[0]:.1f} and at the end "
         f"{mach.load_1min.iloc[-1]:.1f} on {int(mach.cpus.iloc[0])} CPUs (per stage in "
         "`machine_*.csv`): above the CPU count the machine was shared, and wall times (the "
-        "cores ratio, the RSS jobs' seconds) are pessimistic.",
+        "cores ratio, the RSS jobs' seconds) are pessimistic. SLURM per stage "
+        f"({', '.join(_slurm_states(mach))}): where SLURM's client tools are installed but "
+        "their controller is unreachable, the SLURM executor plugin waits on them for seconds "
+        "of wall time (not CPU) whenever Snakemake starts (see docs/cluster.md).",
     ]
+
+
+def _slurm_states(mach) -> list[str]:
+    """'<state>: <stages>' per SLURM state seen at a stage's start or end."""
+    if "slurm" not in mach:
+        return ["not recorded"]
+    known = mach.dropna(subset=["slurm"])
+    stages = known.stage.str.split().str[0]
+    return [
+        f"{state}: {', '.join(dict.fromkeys(stages[known.slurm == state]))}"
+        for state in dict.fromkeys(known.slurm)
+    ] or ["not recorded"]
 
 
 def _section_notes(name, t, d64_counts, d64) -> list[str]:
