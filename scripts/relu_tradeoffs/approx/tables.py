@@ -45,9 +45,12 @@ def errors_table(frames, methods, opt_check):
 
 
 def theorem5_table(frames):
-    chain = pd.concat([f for f in frames if len(f)], ignore_index=True)
-    if chain.empty:
+    """The joined chain rows; empty (with the contract columns) when no job has any (every opt
+    0 on its test set, e.g. the scaled regime with only `none`: pd.concat of none raises)."""
+    frames = [f for f in frames if len(f)]
+    if not frames:
         return pd.DataFrame(columns=THEOREM5_COLUMNS)
+    chain = pd.concat(frames, ignore_index=True)
     return ordered(chain, THEOREM5_COLUMNS, [*KEYS, "learner", "alpha"])
 
 
