@@ -5,7 +5,7 @@ opt := min(planted error, reference error), both on the test set, is the only op
 section uses. The reference is restarted projected gradient descent on the square loss over the
 regime's class (sphere or ball, :mod:`relu_tradeoffs.approx.regimes`), run on a fresh sample at
 least 10x the test set, from the planted w*, from every method's output and from random points.
-A start stops when its gradient mapping ||w - P(w - s g)|| / s falls below ``grad_tol`` (the
+A start stops when its gradient mapping ||w - P(w - s g)|| / s is at most ``grad_tol`` (the
 first-order optimality condition over the class); the fit of least reference loss wins.
 """
 
@@ -39,7 +39,7 @@ def random_starts(rng, regime, count, d):
 
 def descend(X, y, starts, regime, steps, step_size, grad_tol):
     """Projected GD from every row of ``starts``; each row stops once its gradient mapping is
-    below grad_tol. Returns (W, losses, gradient-mapping norms)."""
+    at most grad_tol. Returns (W, losses, gradient-mapping norms)."""
     W = project(regime, starts)
     moving = np.ones(len(W), dtype=bool)
     mapping = np.full(len(W), np.inf)
