@@ -19,6 +19,11 @@ from relu_tradeoffs.relu import relu
 INSTANCE = ("regime", "noise", "d", "opt_target", "seed")
 
 
+def instance(row):
+    """The instance's name in messages: <regime>/<noise>/d<d>/opt<target>/seed<seed>."""
+    return "{}/{}/d{}/opt{:g}/seed{}".format(*(row[k] for k in INSTANCE))
+
+
 class NotOptimal(RuntimeError):
     """A method's test error lies too many standard errors below opt: opt was not optimal."""
 
@@ -105,8 +110,7 @@ def check_opt(rows, z=3.0, fwer=0.01):
     bad = [r for r in rows if r["test_err"] < r["opt"] - threshold * r["gap_se"]]
     if bad:
         named = "; ".join(
-            f"{r['regime']}/{r['noise']}/d{r['d']}/opt{r['opt_target']:g}/seed{r['seed']}: "
-            f"{r['method']} test_err {r['test_err']:.6g} < opt {r['opt']:.6g} - "
+            f"{instance(r)}: {r['method']} test_err {r['test_err']:.6g} < opt {r['opt']:.6g} - "
             f"{threshold:.3g} x {r['gap_se']:.3g}"
             for r in bad
         )
@@ -127,8 +131,7 @@ def check_floor(rows, threshold):
     bad = [r for r in rows if r["opt"] < r["opt_floor"] - threshold * r["opt_se"]]
     if bad:
         named = "; ".join(
-            f"{r['regime']}/{r['noise']}/d{r['d']}/opt{r['opt_target']:g}/seed{r['seed']}: "
-            f"opt {r['opt']:.6g} < floor {r['opt_floor']:.6g} - {threshold:.3g} x {r['opt_se']:.3g}"
-            for r in {tuple((k, r[k]) for k in INSTANCE): r for r in bad}.values()
+            f"{instance(r)}: opt {r['opt']:.6g} < floor {r['opt_floor']:.6g} - {threshold:.3g} x {r['opt_se']:.3g}"
+            for r in {instance(r): r for r in bad}.values()
         )
         raise BelowFloor(f"opt is below the class's floor on {named}")

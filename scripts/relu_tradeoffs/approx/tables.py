@@ -19,7 +19,7 @@ THEOREM5_COLUMNS = [
     "err01_bound", "err01_bound_paper", "err01_w", "dist_w_wstar", "test_err", "err_bound",
     *theorem5.HOLDS,
 ]  # fmt: skip
-KEYS = ["regime", "noise", "d", "opt_target", "seed"]
+KEYS = list(reference.INSTANCE)
 # The within_* flags: error below 10 opt^(2/3) (the paper's rate) and below 20 opt (the O(opt)
 # rate). The paper's O(.) hides its constants; these are ours, an order above what methods reach.
 PAPER_FACTOR, LINEAR_FACTOR = 10.0, 20.0
