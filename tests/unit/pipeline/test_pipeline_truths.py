@@ -2,6 +2,7 @@
 
 import json
 import logging
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -134,6 +135,9 @@ def test_read_json_reads_what_write_json_wrote(tmp_path):
     assert io.read_json(str(tmp_path / "r.json")) == {"eps": 0.5, "k": [1, 2]}
 
 
+@pytest.mark.skipif(
+    shutil.which("dot") is None, reason="no Graphviz `dot`: apt-get install graphviz (.ci/run does)"
+)
 def test_rulegraph_of_a_two_rule_workflow(tmp_path):
     """Snakemake's rule graph (no job runs), cut to the graphviz source, then drawn as SVG."""
     from relu_tradeoffs.pipeline import rulegraph
