@@ -7,15 +7,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from relu_tradeoffs.pipeline import workflow_benchmarks
+from project_copy import copy_project as copy_tree
 
 ROOT = Path(__file__).resolve().parents[1]
 SNAKEMAKE = [sys.executable, "-m", "snakemake"]
 
 
 def copy_project(dest: Path) -> Path:
-    """A copy of the project's workflow files (the benchmark's own copier, one list of items)."""
-    return workflow_benchmarks.copy_project(ROOT, dest)
+    """A copy of the project's workflow files (`project_copy.PROJECT_ITEMS`)."""
+    return copy_tree(ROOT, dest)
 
 
 def run_snakemake(workdir: Path, *args, check=True, timeout=900) -> subprocess.CompletedProcess:

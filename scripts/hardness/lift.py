@@ -6,7 +6,7 @@ validation rows are never stored: the score rule regenerates them (parity.lifted
 """
 
 import numpy as np
-from relu_tradeoffs.hardness import parity
+from relu_tradeoffs import parity
 from relu_tradeoffs.pipeline.io import load_npy, rule_logger, save_npy
 
 log = rule_logger(snakemake.log[0])

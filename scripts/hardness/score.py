@@ -6,7 +6,7 @@ coords_per_job. The validation set is regenerated from the instance's keyed stre
 learner's hypotheses and traced iterates are scored in one pass over it.
 """
 
-from relu_tradeoffs.hardness import parity
+from relu_tradeoffs import parity
 from relu_tradeoffs.hardness.learners import join_shards, score_learners, shard_files
 from relu_tradeoffs.pipeline.io import load_npy, read_json, rule_logger, write_json
 from relu_tradeoffs.pipeline.progress import Progress

@@ -7,7 +7,7 @@ whose support is S plus coordinate d (parity.data_support); ``support`` stays S 
 coordinates) and ``padding_coordinate`` is d.
 """
 
-from relu_tradeoffs.hardness import parity
+from relu_tradeoffs import parity
 from relu_tradeoffs.pipeline.io import read_json, rule_logger, save_npy, write_json
 
 log = rule_logger(snakemake.log[0])

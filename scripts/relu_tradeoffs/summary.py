@@ -1,6 +1,6 @@
 """The claims summary: every wing's verdict rows in the paper's order, as a table and Markdown.
 
-Top-level (beside validation.py) because it joins the three wings' verdict modules.
+Top-level (beside validation.py) because it joins the wings' verdict modules.
 """
 
 import pandas as pd
@@ -9,6 +9,7 @@ from relu_tradeoffs.approx import verdicts as approx_verdicts
 from relu_tradeoffs.hardness import verdicts as hardness_verdicts
 from relu_tradeoffs.pipeline.verdicts import COLUMNS, VERDICTS
 from relu_tradeoffs.theory import verdicts as theory_verdicts
+from relu_tradeoffs.tradeoff import verdicts as tradeoff_verdicts
 
 
 def build(tables, hermite_tolerance):
@@ -22,9 +23,9 @@ def build(tables, hermite_tolerance):
     )
     rows += hardness_verdicts.recovery_rows(tables["recovery"])
     if tables.get("scaling") is not None:
-        rows.append(hardness_verdicts.scaling(tables["scaling"]))
+        rows.append(tradeoff_verdicts.scaling(tables["scaling"]))
     if tables.get("pareto") is not None:
-        rows += hardness_verdicts.pareto(tables["pareto"])
+        rows += tradeoff_verdicts.pareto(tables["pareto"])
     if tables.get("theorem5") is not None:
         rows += approx_verdicts.theorem5(tables["theorem5"])
     else:

@@ -2,9 +2,9 @@
 
 from relu_tradeoffs.approx import config as approx_config
 from relu_tradeoffs.hardness import config as hardness_config
-from relu_tradeoffs.hardness import tradeoff_config
 from relu_tradeoffs.pipeline.config import validate_config
 from relu_tradeoffs.theory import config as theory_config
+from relu_tradeoffs.tradeoff import config as tradeoff_config
 
 SECTION_CHECKS = {
     "theory": theory_config.check,

@@ -2,10 +2,10 @@
 and gd.csv from the per-job records."""
 
 import pandas as pd
-from relu_tradeoffs.hardness.pareto import with_front
-from relu_tradeoffs.hardness.tradeoff import with_slopes
 from relu_tradeoffs.pipeline.io import read_json, rule_logger, write_csv
 from relu_tradeoffs.pipeline.seeding import rng_for
+from relu_tradeoffs.tradeoff.pareto import with_front
+from relu_tradeoffs.tradeoff.scaling import with_slopes
 
 log = rule_logger(snakemake.log[0])
 p, inp, out = snakemake.params, snakemake.input, snakemake.output

@@ -4,9 +4,9 @@ budget (m_train, steps), one column per k. An experiment, not a proof of Theorem
 
 import matplotlib.pyplot as plt
 import pandas as pd
-from relu_tradeoffs.hardness.tradeoff_figures import gd_panels, note
 from relu_tradeoffs.pipeline.io import rule_logger
 from relu_tradeoffs.pipeline.plotting import apply_style, save_figure
+from relu_tradeoffs.tradeoff.figures import gd_panels, note
 
 log = rule_logger(snakemake.log[0])
 apply_style()

@@ -3,9 +3,9 @@ cost (queries or examples) of any correlation-SQ learner against 1/eps, one line
 
 import matplotlib.pyplot as plt
 import pandas as pd
-from relu_tradeoffs.hardness.tradeoff_figures import note
 from relu_tradeoffs.pipeline.io import rule_logger
 from relu_tradeoffs.pipeline.plotting import apply_style, save_figure
+from relu_tradeoffs.tradeoff.figures import note
 
 log = rule_logger(snakemake.log[0])
 apply_style()

@@ -6,10 +6,10 @@ improper lowdeg (far below zero) are both readable. Seeds are averaged."""
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from relu_tradeoffs.hardness.pareto import proper_front
-from relu_tradeoffs.hardness.tradeoff_figures import excess_panel, k_label, note
 from relu_tradeoffs.pipeline.io import rule_logger
 from relu_tradeoffs.pipeline.plotting import apply_style, save_figure
+from relu_tradeoffs.tradeoff.figures import excess_panel, k_label, note
+from relu_tradeoffs.tradeoff.pareto import proper_front
 
 log = rule_logger(snakemake.log[0])
 apply_style()

@@ -3,9 +3,9 @@ exponents) and against log(1/eps) at d = d_eps (right, with the A d^(c log(1/eps
 
 import matplotlib.pyplot as plt
 import pandas as pd
-from relu_tradeoffs.hardness.tradeoff_figures import wall_in_d, wall_in_eps
 from relu_tradeoffs.pipeline.io import rule_logger
 from relu_tradeoffs.pipeline.plotting import apply_style, save_figure
+from relu_tradeoffs.tradeoff.figures import wall_in_d, wall_in_eps
 
 log = rule_logger(snakemake.log[0])
 apply_style()

@@ -1,8 +1,8 @@
 """Rule tradeoff_gd: projected GD at every (steps, m_train) budget on one instance, Algorithm 1's test."""
 
-from relu_tradeoffs.hardness.pareto import instance_data, recovery_point
 from relu_tradeoffs.pipeline.io import rule_logger, write_json
 from relu_tradeoffs.pipeline.seeding import rng_for
+from relu_tradeoffs.tradeoff.pareto import instance_data, recovery_point
 
 log = rule_logger(snakemake.log[0])
 p, wc = snakemake.params, snakemake.wildcards

@@ -1,8 +1,8 @@
 """Rule tradeoff_pareto: one learner at every budget on the S_j (j not in S) of one instance."""
 
-from relu_tradeoffs.hardness.pareto import budget_point, budgets, instance_data
 from relu_tradeoffs.pipeline.io import rule_logger, write_json
 from relu_tradeoffs.pipeline.seeding import rng_for
+from relu_tradeoffs.tradeoff.pareto import budget_point, budgets, instance_data
 
 log = rule_logger(snakemake.log[0])
 p, wc = snakemake.params, snakemake.wildcards

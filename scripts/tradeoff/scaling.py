@@ -1,8 +1,8 @@
 """Rule tradeoff_scaling: CPU time and work of the exhaustive learner's full scan at one (k, d)."""
 
-from relu_tradeoffs.hardness.tradeoff import scaling_point
 from relu_tradeoffs.pipeline.io import rule_logger, write_json
 from relu_tradeoffs.pipeline.seeding import rng_for
+from relu_tradeoffs.tradeoff.scaling import scaling_point
 
 log = rule_logger(snakemake.log[0])
 p = snakemake.params

@@ -1,8 +1,8 @@
 """Rule tradeoff_sq_bound: Theorem 4's correlation-query lower bound on a grid of eps, eta, d."""
 
 import pandas as pd
-from relu_tradeoffs.hardness.sq import sq_table
 from relu_tradeoffs.pipeline.io import rule_logger, write_csv
+from relu_tradeoffs.tradeoff.sq import sq_table
 
 log = rule_logger(snakemake.log[0])
 p = snakemake.params

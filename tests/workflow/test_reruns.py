@@ -80,7 +80,7 @@ def test_editing_a_kernel_module_reruns_the_rules_that_import_it(run_copy):
     rules = {rule for rule, _ in planned_jobs(run_copy, *TEST_CONFIG)}
     assert rules - {"all", "report_summary"} == {"theory_hermite"}
 
-    parity = run_copy / "scripts/relu_tradeoffs/hardness/parity.py"
+    parity = run_copy / "scripts/relu_tradeoffs/parity.py"
     parity.write_text(parity.read_text() + "\n# an edit\n")
     rules = {rule for rule, _ in planned_jobs(run_copy, *TEST_CONFIG)}
     assert {"theory_hermite", "theory_claims", "hardness_slpn", "hardness_lift"} <= rules

@@ -16,7 +16,7 @@ import time
 
 import numpy as np
 
-from relu_tradeoffs.approx import alg2, noise, reference, rivals, theorem5
+from relu_tradeoffs.approx import algorithm2, noise, reference, rivals, theorem5
 from relu_tradeoffs.approx.config import parse_method
 from relu_tradeoffs.approx.regimes import opt_floor, planted_norm
 from relu_tradeoffs.pipeline.seeding import rng_for
@@ -50,13 +50,13 @@ def run_method(method, train, rng, section, regime, paper_alpha):
     if kind == "rival":
         return rivals.METHODS[name](X, y, rng, regime, **params), "", []
     if paper:
-        return alg2.fit(X, y, paper_alpha, name, rng, params, regime), paper_alpha, []
+        return algorithm2.fit(X, y, paper_alpha, name, rng, params, regime), paper_alpha, []
     a = section["alpha"]
-    curve = alg2.validation_curve(
+    curve = algorithm2.validation_curve(
         X, y, a["grid"], name, rng, params, regime, a["val_fraction"], a["min_class"]
     )
-    alpha = alg2.best_alpha(curve)
-    return alg2.fit(X, y, alpha, name, rng, params, regime), alpha, curve
+    alpha = algorithm2.best_alpha(curve)
+    return algorithm2.fit(X, y, alpha, name, rng, params, regime), alpha, curve
 
 
 def run_methods(methods, train, section, seed, key, paper_alpha):
@@ -174,10 +174,10 @@ def theorem5_rows(section, seed, key, train, test, w_opt, opt, common):
         rng = rng_for(seed, *key, "theorem5", learner)
         factors = cfg["alpha_factors"]
         for factor, alpha in zip(factors, theorem5.alpha_grid(opt, factors), strict=True):
-            if alg2.min_class_size(train[1], alpha) < section["alpha"]["min_class"]:
+            if algorithm2.min_class_size(train[1], alpha) < section["alpha"]["min_class"]:
                 continue
             params = section["params"][learner]
-            w = alg2.fit(*train, alpha, learner, rng, params, key[1])
+            w = algorithm2.fit(*train, alpha, learner, rng, params, key[1])
             rows.append(
                 {k: v for k, v in common.items() if k != "opt"}
                 | {"learner": learner, "alpha_factor": factor}

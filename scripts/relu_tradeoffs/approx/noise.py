@@ -18,7 +18,7 @@ from statistics import NormalDist
 
 import numpy as np
 
-from relu_tradeoffs.hardness.parity import lift, sample_slpn
+from relu_tradeoffs.parity import lift, sample_slpn
 from relu_tradeoffs.relu import relu
 
 

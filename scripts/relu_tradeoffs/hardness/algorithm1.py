@@ -5,7 +5,7 @@ least the floor 1/2 - 1/(4 pi); if j is not in S the witness r sum_{i in S} s_i 
 reaches floor - eps with eps = (1 - 2 eta) |c_k| / sqrt(2 pi) (with one sign flipped when
 k = 0 mod 4, where c_k < 0). So j is declared relevant iff err_{V_j}(h_j) >= floor - eps/4.
 For odd k >= 3, c_k = 0: no unbiased ReLU has any gap. With ``odd_k: pad`` (the default) the
-instance is padded (relu_tradeoffs.hardness.parity.data_support): one fresh uniform +-1 coordinate multiplies the
+instance is padded (relu_tradeoffs.parity.data_support): one fresh uniform +-1 coordinate multiplies the
 label, giving a (k + 1)-sparse parity on d + 1 coordinates whose support is known to contain the
 new one; the learners see d + 1 coordinates, only the original d are tested, and every number of
 the plan is that of k + 1. With ``odd_k: skip`` the plan says there is no gap (has_gap = false,

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from relu_tradeoffs.hardness.parity import lift, random_support, sample_slpn
+from relu_tradeoffs.parity import lift, random_support, sample_slpn
 from relu_tradeoffs.relu import claim3_error, claim4_error
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import yaml
 from conftest import ROOT
-from relu_tradeoffs.approx import alg2, noise, rivals
+from relu_tradeoffs.approx import algorithm2, noise, rivals
 from relu_tradeoffs.approx import config as approx_config
 from relu_tradeoffs.pipeline.config import ConfigError
 from relu_tradeoffs.validation import validate as validate_config
@@ -73,7 +73,7 @@ def test_ols_relu_halves_the_norm(data):
 def test_biased_alg2_recovers_planted_relu(data, learner):
     """Threshold at alpha = 0.1, biased halfspace direction, least-squares norm: close to w*."""
     inst, X, y = data
-    w = alg2.fit(X, y, 0.1, learner, np.random.default_rng(4), PARAMS[learner], "scaled")
+    w = algorithm2.fit(X, y, 0.1, learner, np.random.default_rng(4), PARAMS[learner], "scaled")
     assert np.linalg.norm(w - inst.w_star) < 0.03
 
 
@@ -83,16 +83,16 @@ def test_literal_alg2_pays_for_the_slab(data):
     side, and yet the direction stays within 0.15 of u* (measured 0.05), while sign(w*.x) has
     0/1 error ~0.11 against the Boolean labels, as the proof's slab term says."""
     inst, X, y = data
-    w = alg2.fit(X, y, 0.1, "abl14", np.random.default_rng(4), PARAMS["abl14"], "paper")
+    w = algorithm2.fit(X, y, 0.1, "abl14", np.random.default_rng(4), PARAMS["abl14"], "paper")
     assert np.linalg.norm(w) == pytest.approx(1.0)
     assert np.linalg.norm(w - inst.u_star) < 0.15
-    err01 = np.mean(np.where(X @ inst.w_star > 0, 1, -1) != alg2.boolean_labels(y, 0.1))
+    err01 = np.mean(np.where(X @ inst.w_star > 0, 1, -1) != algorithm2.boolean_labels(y, 0.1))
     assert 0.09 < err01 < 0.13
 
 
 def test_alg2_validation_curve_skips_degenerate_alphas(data):
     _, X, y = data
-    curve = alg2.validation_curve(
+    curve = algorithm2.validation_curve(
         X[:5000],
         y[:5000],
         [0.1, 0.999],
@@ -104,14 +104,14 @@ def test_alg2_validation_curve_skips_degenerate_alphas(data):
         20,
     )
     assert curve[1]["w"] is None and np.isnan(curve[1]["val_err"])
-    assert alg2.best_alpha(curve) == 0.1
+    assert algorithm2.best_alpha(curve) == 0.1
 
 
 def test_fit_norm_is_least_squares(data):
     """The fitted scale of a fixed direction minimises the square loss along that direction."""
     inst, X, y = data
     u = inst.w_star / np.linalg.norm(inst.w_star)
-    s = np.linalg.norm(alg2.fit_norm(X, y, u))
+    s = np.linalg.norm(algorithm2.fit_norm(X, y, u))
     grid = np.linspace(s - 0.02, s + 0.02, 41)
     losses = [np.mean((np.maximum(X @ (g * u), 0) - y) ** 2) for g in grid]
     assert abs(grid[int(np.argmin(losses))] - s) <= 0.001

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 import yaml
 from conftest import ROOT
-from relu_tradeoffs.approx import alg2, noise, theorem5
+from relu_tradeoffs.approx import algorithm2, noise, theorem5
 
 PARAMS = yaml.safe_load((ROOT / "config.yaml").read_text())["approx"]["params"]
 
@@ -21,7 +21,9 @@ def rows_for(noise_model, regime, target, seed):
     rows = []
     for alpha in theorem5.alpha_grid(opt, [0.5, 1.0, 1.4]):
         for learner in ("abl14", "average"):
-            w = alg2.fit(*train, alpha, learner, np.random.default_rng(0), PARAMS[learner], regime)
+            w = algorithm2.fit(
+                *train, alpha, learner, np.random.default_rng(0), PARAMS[learner], regime
+            )
             rows.append(theorem5.chain(X, y, inst.w_star, opt, alpha, w))
     return rows
 

@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 import yaml
 from conftest import ROOT
+from relu_tradeoffs import parity
 from relu_tradeoffs.hardness import algorithm1 as hardness
-from relu_tradeoffs.hardness import parity
 from relu_tradeoffs.hardness.learners import REGISTRY, lowdeg
 from relu_tradeoffs.pipeline.config import ConfigError
 from relu_tradeoffs.relu import CLAIM3_FLOOR, INV_SQRT_2PI, claim4_error

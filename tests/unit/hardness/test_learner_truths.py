@@ -8,7 +8,7 @@ all-zero output, the worst restart or a wrong step fails these.
 
 import numpy as np
 import pytest
-from relu_tradeoffs.hardness import parity
+from relu_tradeoffs import parity
 from relu_tradeoffs.hardness.learners import REGISTRY, lowdeg, validation_losses
 
 W_STAR = np.array([0.4, -0.3, 0.2, 0.3, 0.0])  # ||w*|| = 0.62, zero on coordinate 4

@@ -6,7 +6,8 @@ from itertools import combinations, pairwise, product
 import numpy as np
 import pytest
 from numpy.polynomial.hermite_e import hermegauss
-from relu_tradeoffs.hardness import learners, parity
+from relu_tradeoffs import parity
+from relu_tradeoffs.hardness import learners
 from relu_tradeoffs.hardness.learners import REGISTRY, exhaustive, gd, glmtron, lowdeg, sgd
 from relu_tradeoffs.relu import INV_SQRT_2PI, square_loss
 

@@ -2,8 +2,8 @@
 
 import numpy as np
 import pytest
+from relu_tradeoffs import parity
 from relu_tradeoffs.hardness import algorithm1 as hardness
-from relu_tradeoffs.hardness import parity
 from relu_tradeoffs.hardness.learners import get
 from relu_tradeoffs.pipeline.seeding import rng_for
 

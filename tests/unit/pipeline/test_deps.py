@@ -9,7 +9,21 @@ from relu_tradeoffs.pipeline.deps import kernel_files, script_kernel_files
 
 PACKAGE = ROOT / "scripts" / "relu_tradeoffs"
 RULES = ROOT / "workflow" / "rules"
-WINGS = ("theory", "hardness", "approx", "pipeline")
+WINGS = ("theory", "hardness", "tradeoff", "approx")
+# The layers, each importing only itself and the layers listed for it (docs/architecture.md):
+# pipeline <- core <- theory <- hardness <- tradeoff, and core <- approx; the top modules
+# (summary, validation) combine every wing.
+CORE = {"relu", "parity"}
+TOP = {"summary", "validation"}
+MAY_IMPORT = {
+    "pipeline": {"pipeline"},
+    "core": {"pipeline", "core"},
+    "theory": {"pipeline", "core", "theory"},
+    "hardness": {"pipeline", "core", "theory", "hardness"},
+    "tradeoff": {"pipeline", "core", "theory", "hardness", "tradeoff"},
+    "approx": {"pipeline", "core", "approx"},
+    "top": {"pipeline", "core", *WINGS, "top"},
+}
 
 
 def names(files):
@@ -21,8 +35,7 @@ def test_transitive_imports_are_found():
         "__init__.py",
         "theory/__init__.py",
         "theory/claims.py",
-        "hardness/__init__.py",
-        "hardness/parity.py",
+        "parity.py",
         "pipeline/__init__.py",
         "pipeline/seeding.py",
         "relu.py",
@@ -97,15 +110,23 @@ def module_imports():
         parts = rel.parts[:-1] if rel.name == "__init__" else rel.parts
         name = ".".join(parts) or "<root>"
         deps = set()
+        # ast.walk sees every import, those inside functions included.
         for node in ast.walk(ast.parse(file.read_text())):
-            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
-                "relu_tradeoffs."
+            if isinstance(node, ast.Import):
+                deps |= {
+                    a.name.removeprefix("relu_tradeoffs.")
+                    for a in node.names
+                    if a.name.startswith("relu_tradeoffs.")
+                }
+            if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == (
+                "relu_tradeoffs"
             ):
-                module = node.module.removeprefix("relu_tradeoffs.")
+                module = node.module.removeprefix("relu_tradeoffs").removeprefix(".")
                 for alias in node.names:  # `from pkg import submodule` imports pkg.submodule
                     sub = PACKAGE.joinpath(*module.split("."), alias.name)
                     is_module = sub.with_suffix(".py").is_file() or sub.is_dir()
-                    deps.add(f"{module}.{alias.name}" if is_module else module)
+                    dotted = ".".join(filter(None, (module, alias.name)))
+                    deps.add(dotted if is_module else module)
         graph[name] = deps
     return graph
 
@@ -128,8 +149,34 @@ def test_the_kernel_package_has_no_import_cycle():
             visit(node, [])
 
 
-def test_the_four_wings_exist_and_pipeline_imports_no_wing():
-    assert all((PACKAGE / wing / "__init__.py").is_file() for wing in WINGS)
-    for name, deps in module_imports().items():
-        if name.startswith("pipeline"):
-            assert not any(d.split(".")[0] in WINGS[:3] for d in deps), (name, deps)
+def layer(module: str) -> str:
+    head = module.split(".")[0]
+    if head in CORE:
+        return "core"
+    if head in TOP or module == "<root>":
+        return "top"
+    assert head in (*WINGS, "pipeline"), f"{module}: in no layer (add it to test_deps.py)"
+    return head
+
+
+def layer_breaches(graph) -> list[str]:
+    return [
+        f"{name} ({layer(name)}) imports {dep} ({layer(dep)})"
+        for name, deps in sorted(graph.items())
+        for dep in sorted(deps)
+        if layer(dep) not in MAY_IMPORT[layer(name)]
+    ]
+
+
+def test_no_module_imports_against_the_layer_order_at_any_depth():
+    assert all((PACKAGE / wing / "__init__.py").is_file() for wing in (*WINGS, "pipeline"))
+    assert layer_breaches(module_imports()) == []
+
+
+def test_the_layer_check_sees_an_import_inside_a_function():
+    """A lazy import of a later wing, as `algorithm1.c_k` once had, is a breach."""
+    graph = module_imports()
+    assert layer_breaches({"theory.claims": {"hardness.algorithm1"}}) != []
+    assert layer_breaches({"approx.noise": {"hardness.learners"}}) != []
+    assert layer_breaches({"pipeline.io": {"relu"}}) != []
+    assert "theory.correlation" in graph["hardness.algorithm1"]  # imported inside c_k()

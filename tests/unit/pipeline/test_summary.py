@@ -8,6 +8,7 @@ from relu_tradeoffs.hardness import verdicts as hardness_v
 from relu_tradeoffs.pipeline.verdicts import ABSENT, BEYOND, CAVEAT, FAILS, HOLDS, row
 from relu_tradeoffs.summary import build, markdown
 from relu_tradeoffs.theory import verdicts as theory_v
+from relu_tradeoffs.tradeoff import verdicts as tradeoff_v
 
 
 def hermite(error):
@@ -105,10 +106,10 @@ def test_recovery_verdicts(exact, kwargs, verdict):
 
 def test_tradeoff_scaling_needs_exponents_growing_with_k():
     grows = pd.DataFrame({"k": [2, 2, 4, 4], "slope_d": [2.1, 2.1, 3.9, 3.9]})
-    assert hardness_v.scaling(grows)["verdict"] == HOLDS
+    assert tradeoff_v.scaling(grows)["verdict"] == HOLDS
     shrinks = pd.DataFrame({"k": [2, 4], "slope_d": [3.0, 1.0]})
-    assert hardness_v.scaling(shrinks)["verdict"] == FAILS
-    assert hardness_v.scaling(pd.DataFrame({"k": [2], "slope_d": [2.0]}))["verdict"] == ABSENT
+    assert tradeoff_v.scaling(shrinks)["verdict"] == FAILS
+    assert tradeoff_v.scaling(pd.DataFrame({"k": [2], "slope_d": [2.0]}))["verdict"] == ABSENT
 
 
 def test_tradeoff_pareto_needs_a_significant_gain():
@@ -122,9 +123,9 @@ def test_tradeoff_pareto_needs_a_significant_gain():
             "excess_err_se": [0.001, 0.001],
         }
     )
-    assert [r["verdict"] for r in hardness_v.pareto(t)] == [HOLDS]
+    assert [r["verdict"] for r in tradeoff_v.pareto(t)] == [HOLDS]
     t["excess_err"] = [0.05, 0.0495]
-    assert [r["verdict"] for r in hardness_v.pareto(t)] == [FAILS]
+    assert [r["verdict"] for r in tradeoff_v.pareto(t)] == [FAILS]
 
 
 def theorem5(n_fail, n=20):

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from relu_tradeoffs.hardness import parity
+from relu_tradeoffs import parity
 from relu_tradeoffs.relu import claim3_error, claim4_error
 from relu_tradeoffs.theory import claims
 

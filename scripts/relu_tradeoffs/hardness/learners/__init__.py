@@ -16,7 +16,7 @@ from itertools import repeat
 import numpy as np
 
 from relu_tradeoffs.hardness.learners import exhaustive, gd, glmtron, lowdeg, sgd
-from relu_tradeoffs.hardness.parity import rechunk
+from relu_tradeoffs.parity import rechunk
 from relu_tradeoffs.relu import predict as relu_predict
 
 

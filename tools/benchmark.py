@@ -1,6 +1,6 @@
 """Benchmark suite: kernels against this machine's GEMM roofs, the DAG's own costs, disk.
 
-    .venv/bin/python scripts/benchmark.py [kernels] [profile] [rss] [overhead] [noop] [cores] [approx] [disk] [render] --run-dir <default run>
+    .venv/bin/python tools/benchmark.py [kernels] [profile] [rss] [overhead] [noop] [cores] [approx] [disk] [render] --run-dir <default run>
 
 Writes results/benchmarks/{machine_*,roofs,exhaustive,gd,profile,rss,overhead,cores,approx,disk,projection}.csv,
 the figure results/figures/bench_kernels.{pdf,png} and docs/benchmarks.md (generated: do not
@@ -30,10 +30,10 @@ import yaml  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from relu_tradeoffs.hardness import benchmarks as kb  # noqa: E402
+from bench import kernels as kb  # noqa: E402
+from bench import report  # noqa: E402
+from bench import workflow as wb  # noqa: E402
 from relu_tradeoffs.hardness.algorithm1 import relu_gap, validation_size  # noqa: E402
-from relu_tradeoffs.pipeline import benchmark_report as report  # noqa: E402
-from relu_tradeoffs.pipeline import workflow_benchmarks as wb  # noqa: E402
 from relu_tradeoffs.pipeline.io import atomic_path, write_csv  # noqa: E402
 
 

@@ -24,7 +24,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from relu_tradeoffs.hardness import parity
+from relu_tradeoffs import parity
 from relu_tradeoffs.hardness.algorithm1 import effective_k, relu_gap
 from relu_tradeoffs.hardness.learners import exhaustive
 

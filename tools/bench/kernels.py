@@ -13,9 +13,8 @@ import time
 from pathlib import Path
 
 import numpy as np
-
 from relu_tradeoffs.hardness.learners import _common, exhaustive, gd
-from relu_tradeoffs.hardness.parity import lift, random_support, sample_slpn
+from relu_tradeoffs.parity import lift, random_support, sample_slpn
 from relu_tradeoffs.pipeline.seeding import rng_for
 
 GD_SETTINGS = {"steps": 10, "step_size": 0.5, "restarts": 1, "init_norm": 0.4}
@@ -173,7 +172,7 @@ import json, sys, time
 import numpy as np
 sys.path.insert(0, {scripts!r})
 from relu_tradeoffs.hardness.learners import exhaustive, gd, score_learners
-from relu_tradeoffs.hardness.parity import lifted_chunks
+from relu_tradeoffs.parity import lifted_chunks
 job, args = {job!r}, {args!r}
 start = time.process_time()  # CPU seconds: the machine may be shared
 if job == "learn_gd":
@@ -196,7 +195,7 @@ print(json.dumps({{"max_rss": int(hwm.split()[1]) * 1024, "seconds": seconds}}))
 
 def run_job(job: str, args: dict) -> dict:
     """Run one job's kernel in a fresh interpreter; its peak RSS (bytes) and CPU seconds."""
-    scripts = str(Path(__file__).resolve().parents[2])
+    scripts = str(Path(__file__).resolve().parents[2] / "scripts")
     code = _RSS_JOB.format(scripts=scripts, job=job, args=args)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])

@@ -6,7 +6,7 @@ import numpy as np
 from matplotlib.ticker import NullFormatter, ScalarFormatter
 
 from relu_tradeoffs.hardness.learners import get
-from relu_tradeoffs.hardness.tradeoff import eps_exponent
+from relu_tradeoffs.tradeoff.scaling import eps_exponent
 
 
 def note(ax, text):

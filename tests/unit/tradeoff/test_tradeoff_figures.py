@@ -7,7 +7,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
-from relu_tradeoffs.hardness import tradeoff_figures as tf  # noqa: E402
+from relu_tradeoffs.tradeoff import figures as tf  # noqa: E402
 
 SCALING = pd.DataFrame(
     {"k": [2, 2, 4], "d": [16, 32, 16], "padded": [False, False, False], "eps": [0.066, 0.066, 0.0084],

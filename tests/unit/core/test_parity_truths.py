@@ -3,7 +3,7 @@
 from itertools import combinations
 
 import numpy as np
-from relu_tradeoffs.hardness.parity import random_support
+from relu_tradeoffs.parity import random_support
 from scipy import stats
 
 
@@ -23,7 +23,7 @@ def test_random_support_is_uniform_over_subsets_and_coordinates():
 
 
 def test_slpn_arrays_are_int8_signs():
-    from relu_tradeoffs.hardness.parity import sample_slpn
+    from relu_tradeoffs.parity import sample_slpn
 
     X, y = sample_slpn(np.random.default_rng(0), 500, 5, [0, 3], 0.2)
     assert X.dtype == np.int8 and y.dtype == np.int8

@@ -25,7 +25,7 @@ from relu_tradeoffs.hardness.algorithm1 import (
     witness_optimum,
 )
 from relu_tradeoffs.hardness.learners import get
-from relu_tradeoffs.hardness.tradeoff import cpu_seconds, lifted_instance
+from relu_tradeoffs.tradeoff.scaling import cpu_seconds, lifted_instance
 
 
 def instance_data(rng, m_train: int, m_val: int, d: int, k: int, eta: float, odd_k: str) -> dict:

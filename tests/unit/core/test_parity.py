@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from relu_tradeoffs.hardness.parity import (
+from relu_tradeoffs.parity import (
     data_support,
     instance_streams,
     lift,

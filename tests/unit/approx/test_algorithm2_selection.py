@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from relu_tradeoffs.approx import alg2, noise
+from relu_tradeoffs.approx import algorithm2, noise
 
 ALPHAS = [0.02, 0.08, 0.15, 0.3, 1.0]
 
@@ -24,12 +24,12 @@ def test_validation_curve_fits_on_the_first_part_and_scores_on_the_rest(data, re
     """Each scored alpha carries Algorithm 2's fit on the first 6000 examples in the regime
     given (a unit vector in ``paper``, a fitted norm in ``scaled``) and its loss on the rest."""
     X, y = data
-    curve = alg2.validation_curve(X, y, ALPHAS, "average", None, {}, regime, 0.25, 30)
+    curve = algorithm2.validation_curve(X, y, ALPHAS, "average", None, {}, regime, 0.25, 30)
     n_fit, norms = 6000, []
     assert [c["alpha"] for c in curve] == ALPHAS
     assert curve[-1]["w"] is None and np.isnan(curve[-1]["val_err"])  # one class only
     for c in curve[:-1]:
-        w = alg2.fit(X[:n_fit], y[:n_fit], c["alpha"], "average", None, {}, regime)
+        w = algorithm2.fit(X[:n_fit], y[:n_fit], c["alpha"], "average", None, {}, regime)
         np.testing.assert_array_equal(c["w"], w)
         assert c["val_err"] == pytest.approx(_held_out_loss(X[n_fit:], y[n_fit:], w), rel=1e-12)
         norms.append(np.linalg.norm(w))
@@ -47,12 +47,12 @@ def test_best_alpha_is_the_least_held_out_error_not_the_least_training_error(dat
     wrong part, or taking the largest error, picks another alpha."""
     X, y = data
     n_fit = 6000
-    curve = alg2.validation_curve(X, y, ALPHAS, "average", None, {}, "scaled", 0.25, 30)
+    curve = algorithm2.validation_curve(X, y, ALPHAS, "average", None, {}, "scaled", 0.25, 30)
     scored = [c for c in curve if c["w"] is not None]
     held_out = {c["alpha"]: _held_out_loss(X[n_fit:], y[n_fit:], c["w"]) for c in scored}
     fit_part = {c["alpha"]: _held_out_loss(X[:n_fit], y[:n_fit], c["w"]) for c in scored}
     assert min(fit_part, key=fit_part.get) == 0.08
-    assert alg2.best_alpha(curve) == min(held_out, key=held_out.get) == 0.3
+    assert algorithm2.best_alpha(curve) == min(held_out, key=held_out.get) == 0.3
 
 
 def test_best_alpha_skips_unscored_alphas_and_fails_without_any():
@@ -62,11 +62,11 @@ def test_best_alpha_skips_unscored_alphas_and_fails_without_any():
         {"alpha": 0.3, "val_err": np.nan, "w": None},
         {"alpha": 0.4, "val_err": 0.2, "w": np.ones(2)},
     ]
-    assert alg2.best_alpha(curve) == 0.2
+    assert algorithm2.best_alpha(curve) == 0.2
     with pytest.raises(
         ValueError, match="^no alpha of the grid leaves both Boolean classes populated$"
     ):
-        alg2.best_alpha([curve[2]])
+        algorithm2.best_alpha([curve[2]])
 
 
 def test_validation_curve_skips_exactly_the_alphas_short_of_min_class_and_passes_rng(data):
@@ -74,10 +74,10 @@ def test_validation_curve_skips_exactly_the_alphas_short_of_min_class_and_passes
     exactly min_class examples is kept; the learner draws from the generator given."""
     X, y = data
     Xf, yf = X[:6000], y[:6000]
-    sizes = {a: alg2.min_class_size(yf, a) for a in (0.1, 0.6)}
+    sizes = {a: algorithm2.min_class_size(yf, a) for a in (0.1, 0.6)}
     min_class = sizes[0.6]
     params = {"steps": 20, "batch_size": 64, "step_size": 0.1, "scale": 0.1}
-    curve = alg2.validation_curve(
+    curve = algorithm2.validation_curve(
         X,
         y,
         [0.1, 1.0, 0.6],
@@ -91,16 +91,16 @@ def test_validation_curve_skips_exactly_the_alphas_short_of_min_class_and_passes
     assert [c["w"] is None for c in curve] == [False, True, False]
     rng = np.random.default_rng(3)
     for c in (curve[0], curve[2]):
-        expected = alg2.fit(Xf, yf, c["alpha"], "sigmoid_sgd", rng, params, "scaled")
+        expected = algorithm2.fit(Xf, yf, c["alpha"], "sigmoid_sgd", rng, params, "scaled")
         np.testing.assert_array_equal(c["w"], expected)
     assert sizes[0.1] > min_class > 0
 
 
 def test_min_class_size_counts_the_smaller_boolean_class():
     y = np.array([0.0, 0.1, 0.2, 0.5, 0.7])
-    assert alg2.min_class_size(y, 0.15) == 2  # 3 at or below, 2 above
-    assert alg2.min_class_size(y, 0.2) == 2  # sign(0) = -1: y = alpha is below
-    assert alg2.min_class_size(y, 0.7) == 0
+    assert algorithm2.min_class_size(y, 0.15) == 2  # 3 at or below, 2 above
+    assert algorithm2.min_class_size(y, 0.2) == 2  # sign(0) = -1: y = alpha is below
+    assert algorithm2.min_class_size(y, 0.7) == 0
 
 
 def test_fit_norm_clips_the_least_squares_scale_to_the_unit_interval():
@@ -108,15 +108,15 @@ def test_fit_norm_clips_the_least_squares_scale_to_the_unit_interval():
     X = rng.standard_normal((500, 3))
     u = np.array([1.0, 0.0, 0.0])
     p = np.maximum(X @ u, 0)
-    assert np.linalg.norm(alg2.fit_norm(X, 0.4 * p, u) - 0.4 * u) < 1e-12  # achieved 0
-    np.testing.assert_array_equal(alg2.fit_norm(X, 3.0 * p, u), u)  # s = 3 clipped to 1
-    np.testing.assert_array_equal(alg2.fit_norm(X, -p, u), 0 * u)  # s = -1 clipped to 0
+    assert np.linalg.norm(algorithm2.fit_norm(X, 0.4 * p, u) - 0.4 * u) < 1e-12  # achieved 0
+    np.testing.assert_array_equal(algorithm2.fit_norm(X, 3.0 * p, u), u)  # s = 3 clipped to 1
+    np.testing.assert_array_equal(algorithm2.fit_norm(X, -p, u), 0 * u)  # s = -1 clipped to 0
     # A direction no example is on the positive side of: s = 0, not 0/0.
     below = X[X[:, 0] < 0]
-    np.testing.assert_array_equal(alg2.fit_norm(below, np.ones(len(below)), u), 0 * u)
+    np.testing.assert_array_equal(algorithm2.fit_norm(below, np.ones(len(below)), u), 0 * u)
 
 
 def test_fit_refuses_a_threshold_with_one_boolean_class(data):
     X, y = data
     with pytest.raises(ValueError, match=r"^alpha = 1 leaves only one Boolean class; nothing"):
-        alg2.fit(X, y, 1.0, "average", None, {}, "paper")
+        algorithm2.fit(X, y, 1.0, "average", None, {}, "paper")

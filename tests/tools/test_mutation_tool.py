@@ -5,7 +5,7 @@ import importlib.util
 import yaml
 from conftest import ROOT
 
-spec = importlib.util.spec_from_file_location("mutation", ROOT / "scripts" / "mutation.py")
+spec = importlib.util.spec_from_file_location("mutation", ROOT / "tools" / "mutation.py")
 mutation = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(mutation)
 

@@ -6,34 +6,14 @@ tidy rows (dicts); every time is wall-clock seconds of that subprocess.
 
 import re
 import resource
-import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-PROJECT_ITEMS = (
-    "Snakefile",
-    "config.yaml",
-    "workflow",
-    "scripts",
-    "envs",
-    ".test",
-    "profiles",
-    "config",
-)
-
-
-def copy_project(root: Path, dest: Path) -> Path:
-    dest.mkdir(parents=True, exist_ok=True)
-    for item in PROJECT_ITEMS:
-        src = root / item
-        if src.is_dir():
-            shutil.copytree(src, dest / item, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.exists():
-            shutil.copy2(src, dest / item)
-    return dest
-
+# The project copier is the tests' (one list of what a run needs).
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests"))
+from project_copy import copy_project  # noqa: E402
 
 LAST_CPU = {"seconds": float("nan")}  # CPU seconds of the last call (itself and its jobs)
 

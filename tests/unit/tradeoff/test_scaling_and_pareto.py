@@ -8,10 +8,11 @@ import numpy as np
 import pytest
 import yaml
 from conftest import ROOT
-from relu_tradeoffs.hardness import pareto, sq, tradeoff
 from relu_tradeoffs.hardness.algorithm1 import c_k, relu_gap
 from relu_tradeoffs.pipeline.config import ConfigError
 from relu_tradeoffs.pipeline.seeding import rng_for
+from relu_tradeoffs.tradeoff import pareto, sq
+from relu_tradeoffs.tradeoff import scaling as tradeoff
 from relu_tradeoffs.validation import validate
 
 TIMING = {"timed_work": 2e4, "m_time_min": 50, "m_time_max": 5000}
