@@ -197,3 +197,19 @@ def test_a_capped_validation_set_says_the_failure_is_underpowered():
     assert missed["verdict"] == FAILS and "underpowered" in missed["reason"]
     (plain,) = hardness_v.recovery_rows(recovery([True, False, False], reached=True))
     assert plain["verdict"] == FAILS and "underpowered" not in plain["reason"]
+
+
+def test_a_row_says_its_evidence_and_an_identity_never_holds():
+    from relu_tradeoffs.pipeline import verdicts as v
+
+    assert v.row("c", "s", "m", "k", v.HOLDS, "r")["evidence"] == v.PAPER
+    assert v.row("c", "s", "m", "k", v.BEYOND, "r")["evidence"] == v.BEYOND_EVIDENCE
+    assert v.row("c", "s", "m", "k", v.HOLDS, "r")["control"] == v.NO_CONTROL
+    checked = v.row("c", "s", "m", "k", v.FAILS, "r", evidence=v.IDENTITY, control="w = 0: 1.2")
+    assert (checked["evidence"], checked["control"]) == (v.IDENTITY, "w = 0: 1.2")
+    for verdict in (v.HOLDS, v.CAVEAT):
+        with pytest.raises(ValueError, match="an identity cannot make"):
+            v.row("c", "s", "m", "k", verdict, "r", evidence=v.IDENTITY)
+    with pytest.raises(ValueError, match="unknown evidence 'proof'"):
+        v.row("c", "s", "m", "k", v.HOLDS, "r", evidence="proof")
+    assert list(v.row("c", "s", "m", "k", v.VACUOUS, "r")) == list(v.COLUMNS)
