@@ -5,9 +5,7 @@ import json
 import numpy as np
 import pandas as pd
 import pytest
-import yaml
-
-pytestmark = pytest.mark.e2e
+from conftest import small_config
 
 KEYS = ["learner", "d", "k", "eta", "m_train", "m_val", "seed"]
 COORDINATE_COLUMNS = [*KEYS, "coordinate", "in_support", "val_err", "threshold", "relevant"]
@@ -26,7 +24,7 @@ def test_tables_have_the_contract_columns(hardness_run):
     recovery = pd.read_csv(results / "recovery.csv", dtype={"true_set": str, "recovered_set": str})
     assert list(coordinates.columns[: len(COORDINATE_COLUMNS)]) == COORDINATE_COLUMNS
     assert list(recovery.columns[: len(RECOVERY_COLUMNS)]) == RECOVERY_COLUMNS
-    config = yaml.safe_load((hardness_run / ".test/config.yaml").read_text())["hardness"]
+    config = small_config(hardness_run)["hardness"]
     assert set(recovery.learner) == set(config["learners"])
     assert (recovery.m_train == config["m_train"]).all()
     assert set(pd.read_csv(results / "recovery_sweep.csv").m_train) == {

@@ -57,14 +57,14 @@ rule approx_fit:
         runtime=30,
     params:
         seed=config["seed"],
-        section=APPROX,
+        section=approx_fit_section(APPROX),
     script:
         "../../scripts/approx/fit.py"
 
 
-rule approx_collect:
+rule approx_aggregate:
     input:
-        code=script_code("approx/collect.py"),
+        code=script_code("approx/aggregate.py"),
         errors=APPROX_RUNS["errors"],
         alpha_curve=APPROX_RUNS["alpha"],
         theorem5=APPROX_RUNS["theorem5"],
@@ -75,7 +75,7 @@ rule approx_collect:
         theorem5="results/approx/theorem5.csv",
         calibration="results/approx/calibration.csv",
     log:
-        "results/logs/approx_collect/approx_collect.log",
+        "results/logs/approx_aggregate/approx_aggregate.log",
     conda:
         CONDA_ENV
     threads: 1
@@ -86,7 +86,7 @@ rule approx_collect:
         methods=APPROX["methods"],
         opt_check=APPROX["opt_check"],
     script:
-        "../../scripts/approx/collect.py"
+        "../../scripts/approx/aggregate.py"
 
 
 rule approx_summary:
@@ -124,7 +124,7 @@ rule approx_figure_err_vs_opt:
             labels={"figure": "approx_err_vs_opt"},
         ),
     log:
-        "results/logs/figures/approx_err_vs_opt.log",
+        "results/logs/approx_figure_err_vs_opt/approx_figure_err_vs_opt.log",
     conda:
         CONDA_ENV
     threads: 1
@@ -147,7 +147,7 @@ rule approx_figure_alpha:
             labels={"figure": "approx_alpha"},
         ),
     log:
-        "results/logs/figures/approx_alpha.log",
+        "results/logs/approx_figure_alpha/approx_figure_alpha.log",
     conda:
         CONDA_ENV
     threads: 1
@@ -170,7 +170,7 @@ rule approx_figure_ratio:
             labels={"figure": "approx_ratio"},
         ),
     log:
-        "results/logs/figures/approx_ratio.log",
+        "results/logs/approx_figure_ratio/approx_figure_ratio.log",
     conda:
         CONDA_ENV
     threads: 1
@@ -193,7 +193,7 @@ rule approx_figure_theorem5_chain:
             labels={"figure": "approx_theorem5_chain"},
         ),
     log:
-        "results/logs/figures/approx_theorem5_chain.log",
+        "results/logs/approx_figure_theorem5_chain/approx_figure_theorem5_chain.log",
     conda:
         CONDA_ENV
     threads: 1

@@ -17,6 +17,7 @@ from relu_tradeoffs.pipeline.deps import script_kernel_files  # noqa: E402
 from relu_tradeoffs.pipeline.provenance import config_hash  # noqa: E402
 from relu_tradeoffs.approx.noise import MODELS as NOISE_MODELS  # noqa: E402
 from relu_tradeoffs.approx.regimes import REGIMES  # noqa: E402
+from relu_tradeoffs.approx.config import fit_section as approx_fit_section  # noqa: E402
 from relu_tradeoffs.approx.config import opt_targets as approx_opt_targets  # noqa: E402
 from relu_tradeoffs.hardness.config import figure_instance  # noqa: E402
 from relu_tradeoffs.hardness.learners import REGISTRY as HARDNESS_LEARNERS  # noqa: E402
@@ -106,17 +107,17 @@ def figure(name):
 
 
 # Algorithm 1 (hardness.smk): paths, grid expansion and input functions.
-HC = config["hardness"]
+HARDNESS = config["hardness"]
 HARDNESS_INSTANCE = "d{d}_k{k}_eta{eta}_seed{seed}"
 HARDNESS_DATA = f"results/hardness/data/{HARDNESS_INSTANCE}"
 HARDNESS_FITS = f"results/hardness/fits/{HARDNESS_INSTANCE}"
 # Training sizes: prefixes of one draw of m_train examples, so the sweep adds no data jobs.
-HARDNESS_M_TRAIN = sorted(set(HC["m_train_sweep"]) | {HC["m_train"]})
-HARDNESS_FIGURE_INSTANCE = figure_instance(HC)
+HARDNESS_M_TRAIN = sorted(set(HARDNESS["m_train_sweep"]) | {HARDNESS["m_train"]})
+HARDNESS_FIGURE_INSTANCE = figure_instance(HARDNESS)
 
 
 def hardness_shards(d):
-    return range(-(-int(d) // HC["coords_per_job"]))
+    return range(-(-int(d) // HARDNESS["coords_per_job"]))
 
 
 # The exhaustive learner's candidate space is searched in candidate_shards rank ranges
@@ -131,20 +132,20 @@ def hardness_search_parts(wildcards):
     folder = HARDNESS_FITS.format(**wildcards)
     return {
         f"{part}_{kind}": f"{folder}/exhaustive_search{part}{suffix}"
-        for part in range(HC["candidate_shards"])
+        for part in range(HARDNESS["candidate_shards"])
         for kind, suffix in (("best", ".npy"), ("meta", ".json"))
     }
 
 
 def hardness_instances():
-    grid = HC["grid"]
+    grid = HARDNESS["grid"]
     return expand(
         HARDNESS_INSTANCE, d=grid["d"], k=grid["k"], eta=grid["eta"], seed=grid["seeds"]
     )
 
 
 def hardness_plans():
-    grid = HC["grid"]
+    grid = HARDNESS["grid"]
     return expand(
         "results/hardness/plan/k{k}_eta{eta}.json", k=grid["k"], eta=grid["eta"]
     )
@@ -159,22 +160,22 @@ def hardness_fits(wildcards):
             for shard in hardness_shards(wildcards.d)
             for suffix in (".npy", "_path.npy", ".json")
         ]
-        for name in HC["learners"]
+        for name in HARDNESS["learners"]
     }
 
 
 def hardness_learner_params(learner):
-    return HC["params"][learner]
+    return HARDNESS["params"][learner]
 
 
 # The tradeoff wing (tradeoff.smk): its section and the (k, d) points of the scaling grid.
-TC = config["tradeoff"]
+TRADEOFF = config["tradeoff"]
 
 
 def tradeoff_scaling_points():
     return [
         f"results/tradeoff/scaling/k{k}_d{d}.json"
-        for group in TC["scaling"]["grid"]
+        for group in TRADEOFF["scaling"]["grid"]
         for k in group["k"]
         for d in group["d"]
     ]

@@ -86,7 +86,7 @@ rule theory_figure_correlation:
             labels={"figure": "correlation"},
         ),
     log:
-        "results/logs/figures/theory_correlation.log",
+        "results/logs/theory_figure_correlation/theory_figure_correlation.log",
     conda:
         CONDA_ENV
     threads: 1
@@ -109,7 +109,7 @@ rule theory_figure_claims:
             labels={"figure": "claims"},
         ),
     log:
-        "results/logs/figures/theory_claims.log",
+        "results/logs/theory_figure_claims/theory_figure_claims.log",
     conda:
         CONDA_ENV
     threads: 1

@@ -37,12 +37,12 @@ rule tradeoff_scaling:
         mem_mb=lambda wc, attempt: 4000 * attempt,
         runtime=60,
     params:
-        **{key: TC["scaling"][key] for key in ("m_factor", "timed_work", "repeats")},
-        **{key: TC["scaling"][key] for key in ("m_time_min", "m_time_max")},
-        **{key: TC["scaling"][key] for key in ("block_mb", "max_success_work")},
+        **{key: TRADEOFF["scaling"][key] for key in ("m_factor", "timed_work", "repeats")},
+        **{key: TRADEOFF["scaling"][key] for key in ("m_time_min", "m_time_max")},
+        **{key: TRADEOFF["scaling"][key] for key in ("block_mb", "max_success_work")},
         seed=config["seed"],
-        eta=TC["eta"],
-        odd_k=HC["odd_k"],
+        eta=TRADEOFF["eta"],
+        odd_k=HARDNESS["odd_k"],
     script:
         "../../scripts/tradeoff/scaling.py"
 
@@ -62,14 +62,14 @@ rule tradeoff_pareto:
         runtime=60,
     params:
         seed=config["seed"],
-        eta=TC["eta"],
-        odd_k=HC["odd_k"],
-        d=TC["pareto"]["d"],
-        m_train=TC["pareto"]["m_train"],
-        m_val=TC["pareto"]["m_val"],
-        repeats=TC["pareto"]["repeats"],
-        base=lambda wc: HC["params"][wc.learner],
-        knobs=lambda wc: TC["pareto"]["budgets"][wc.learner],
+        eta=TRADEOFF["eta"],
+        odd_k=HARDNESS["odd_k"],
+        d=TRADEOFF["pareto"]["d"],
+        m_train=TRADEOFF["pareto"]["m_train"],
+        m_val=TRADEOFF["pareto"]["m_val"],
+        repeats=TRADEOFF["pareto"]["repeats"],
+        base=lambda wc: HARDNESS["params"][wc.learner],
+        knobs=lambda wc: TRADEOFF["pareto"]["budgets"][wc.learner],
     script:
         "../../scripts/tradeoff/pareto.py"
 
@@ -89,12 +89,12 @@ rule tradeoff_gd:
         runtime=60,
     params:
         seed=config["seed"],
-        eta=TC["eta"],
-        odd_k=HC["odd_k"],
-        m_train=TC["gd"]["m_train"],
-        steps=TC["gd"]["steps"],
-        m_val=TC["gd"]["m_val"],
-        gd_params=HC["params"]["gd"],
+        eta=TRADEOFF["eta"],
+        odd_k=HARDNESS["odd_k"],
+        m_train=TRADEOFF["gd"]["m_train"],
+        steps=TRADEOFF["gd"]["steps"],
+        m_val=TRADEOFF["gd"]["m_val"],
+        gd_params=HARDNESS["params"]["gd"],
     script:
         "../../scripts/tradeoff/gd.py"
 
@@ -114,7 +114,7 @@ rule tradeoff_sq_bound:
         mem_mb=500,
         runtime=5,
     params:
-        **{key: TC["sq"][key] for key in ("eps", "eta", "d", "tau_over_eps")},
+        **{key: TRADEOFF["sq"][key] for key in ("eps", "eta", "d", "tau_over_eps")},
     script:
         "../../scripts/tradeoff/sq_bound.py"
 
@@ -124,15 +124,15 @@ rule tradeoff_aggregate:
         scaling=tradeoff_scaling_points(),
         pareto=expand(
             "results/tradeoff/pareto/k{k}_seed{seed}_{learner}.json",
-            k=TC["pareto"]["k"],
-            seed=TC["pareto"]["seeds"],
-            learner=TC["pareto"]["learners"],
+            k=TRADEOFF["pareto"]["k"],
+            seed=TRADEOFF["pareto"]["seeds"],
+            learner=TRADEOFF["pareto"]["learners"],
         ),
         gd=expand(
             "results/tradeoff/gd/k{k}_d{d}_seed{seed}.json",
-            k=TC["gd"]["k"],
-            d=TC["gd"]["d"],
-            seed=TC["gd"]["seeds"],
+            k=TRADEOFF["gd"]["k"],
+            d=TRADEOFF["gd"]["d"],
+            seed=TRADEOFF["gd"]["seeds"],
         ),
         code=script_code("tradeoff/aggregate.py"),
     output:
@@ -149,8 +149,8 @@ rule tradeoff_aggregate:
         runtime=10,
     params:
         seed=config["seed"],
-        bootstrap=TC["scaling"]["bootstrap"],
-        d_eps=TC["scaling"]["d_eps"],
+        bootstrap=TRADEOFF["scaling"]["bootstrap"],
+        d_eps=TRADEOFF["scaling"]["d_eps"],
     script:
         "../../scripts/tradeoff/aggregate.py"
 
@@ -175,7 +175,7 @@ rule tradeoff_figure_wall:
         mem_mb=1000,
         runtime=5,
     params:
-        d_eps=TC["scaling"]["d_eps"],
+        d_eps=TRADEOFF["scaling"]["d_eps"],
     script:
         "../../scripts/tradeoff/figure_wall.py"
 
@@ -201,7 +201,7 @@ rule tradeoff_figure_title:
         mem_mb=1000,
         runtime=5,
     params:
-        learners=TC["pareto"]["learners"],
+        learners=TRADEOFF["pareto"]["learners"],
     script:
         "../../scripts/tradeoff/figure_title.py"
 

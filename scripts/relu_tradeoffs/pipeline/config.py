@@ -76,3 +76,23 @@ def validate_config(config, schema_dir, section_checks):
     if problems:
         raise ConfigError("invalid config:\n  - " + "\n  - ".join(problems))
     return config
+
+
+def merge(base, overlay):
+    """``overlay`` merged over ``base`` as Snakemake merges ``--configfile`` files: nested
+    mappings key by key, any other value (a list included) replaced whole."""
+    merged = copy.deepcopy(base)
+    for key, value in overlay.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = merge(merged[key], value)
+        else:
+            merged[key] = copy.deepcopy(value)
+    return merged
+
+
+def load_merged(*paths):
+    """The config a run sees: the first YAML file with every later one merged over it."""
+    config = {}
+    for path in paths:
+        config = merge(config, yaml.safe_load(Path(path).read_text()) or {})
+    return config

@@ -11,7 +11,10 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def _config(name=".test/config.yaml"):
-    return yaml.safe_load((ROOT / name).read_text())
+    """A config as a run sees it: a named file merged over config.yaml."""
+    from relu_tradeoffs.pipeline.config import load_merged
+
+    return load_merged(ROOT / "config.yaml", ROOT / name)
 
 
 def _limits(mem=8000, disk=1e6, jobs=20000):
