@@ -105,7 +105,10 @@ def test_a_post_processing_key_reruns_only_what_follows_it(run_copy):
     edit = {
         "approx": {"slopes": {"bootstrap": config["approx"]["slopes"]["bootstrap"] + 1}},
         "tradeoff": {
-            "scaling": {**config["tradeoff"]["scaling"], "bootstrap": 7},
+            "scaling": {
+                **config["tradeoff"]["scaling"],
+                "bootstrap": config["tradeoff"]["scaling"]["bootstrap"] + 1,
+            },
         },
     }
     rules = {

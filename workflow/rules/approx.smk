@@ -25,7 +25,7 @@ rule approx_calibrate:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1500,
+        mem_mb=mem_mb("approx_calibrate"),
         runtime=10,
     params:
         seed=config["seed"],
@@ -53,7 +53,7 @@ rule approx_fit:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=lambda wc, attempt: cost.approx_fit_mb(APPROX, int(wc.d)) * attempt,
+        mem_mb=mem_mb("approx_fit"),
         runtime=30,
     params:
         seed=config["seed"],
@@ -80,7 +80,7 @@ rule approx_aggregate:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1000,
+        mem_mb=mem_mb("approx_aggregate"),
         runtime=5,
     params:
         methods=APPROX["methods"],
@@ -102,7 +102,7 @@ rule approx_summary:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1000,
+        mem_mb=mem_mb("approx_summary"),
         runtime=5,
     params:
         seed=config["seed"],
@@ -129,7 +129,7 @@ rule approx_figure_err_vs_opt:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1000,
+        mem_mb=mem_mb("approx_figure_err_vs_opt"),
         runtime=5,
     script:
         "../../scripts/approx/figure_err_vs_opt.py"
@@ -152,7 +152,7 @@ rule approx_figure_alpha:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1000,
+        mem_mb=mem_mb("approx_figure_alpha"),
         runtime=5,
     script:
         "../../scripts/approx/figure_alpha.py"
@@ -175,7 +175,7 @@ rule approx_figure_ratio:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1000,
+        mem_mb=mem_mb("approx_figure_ratio"),
         runtime=5,
     script:
         "../../scripts/approx/figure_ratio.py"
@@ -198,7 +198,7 @@ rule approx_figure_theorem5_chain:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1000,
+        mem_mb=mem_mb("approx_figure_theorem5_chain"),
         runtime=5,
     script:
         "../../scripts/approx/figure_theorem5_chain.py"

@@ -20,12 +20,18 @@ from relu_tradeoffs.approx.regimes import REGIMES  # noqa: E402
 from relu_tradeoffs.approx.config import fit_section as approx_fit_section  # noqa: E402
 from relu_tradeoffs.approx.config import opt_targets as approx_opt_targets  # noqa: E402
 from relu_tradeoffs.hardness.config import figure_instance  # noqa: E402
+from relu_tradeoffs.hardness.config import train_sizes as hardness_train_sizes  # noqa: E402
 from relu_tradeoffs.hardness.learners import REGISTRY as HARDNESS_LEARNERS  # noqa: E402
 from relu_tradeoffs.pipeline import cost  # noqa: E402
 from relu_tradeoffs.validation import validate  # noqa: E402
 
 try:
-    validate(config, Path(workflow.basedir) / "workflow" / "schemas")
+    # What the user's --configfile files and --config set: a clash with a default names it.
+    validate(
+        config,
+        Path(workflow.basedir) / "workflow" / "schemas",
+        user=workflow.config_settings.overwrite_config,
+    )
 except ConfigError as err:
     raise WorkflowError(str(err)) from None
 
@@ -54,8 +60,8 @@ if workflow.is_main_process:
 CONDA_ENV = "../../envs/relu-tradeoffs.yaml"
 
 # Every job is single-threaded (threads: 1) and parallelism comes from running jobs side by
-# side. A multi-threaded BLAS in each job oversubscribes the cores: measured on 2 cores, batched
-# gradient descent ran 7.5x slower with OpenBLAS's default threads than with one.
+# side. A multi-threaded BLAS in each job oversubscribes the cores and slows batched gradient
+# descent several-fold against one thread per job.
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 KERNEL_DIR = "scripts/relu_tradeoffs"
@@ -82,6 +88,11 @@ def script_code(script):
     makes an edit of any kernel module rerun exactly the rules whose scripts use it.
     """
     return script_kernel_files(SCRIPTS_DIR / script, KERNEL_DIR)
+
+
+def mem_mb(rule):
+    """A rule's memory from the cost model (the same number the cost preview uses), per attempt."""
+    return lambda wc, attempt: cost.rule_mb(rule, config, wc.get("d")) * attempt
 
 
 def section_config(section):
@@ -112,12 +123,12 @@ HARDNESS_INSTANCE = "d{d}_k{k}_eta{eta}_seed{seed}"
 HARDNESS_DATA = f"results/hardness/data/{HARDNESS_INSTANCE}"
 HARDNESS_FITS = f"results/hardness/fits/{HARDNESS_INSTANCE}"
 # Training sizes: prefixes of one draw of m_train examples, so the sweep adds no data jobs.
-HARDNESS_M_TRAIN = sorted(set(HARDNESS["m_train_sweep"]) | {HARDNESS["m_train"]})
+HARDNESS_M_TRAIN = hardness_train_sizes(HARDNESS)
 HARDNESS_FIGURE_INSTANCE = figure_instance(HARDNESS)
 
 
 def hardness_shards(d):
-    return range(-(-int(d) // HARDNESS["coords_per_job"]))
+    return range(cost.coordinate_shards(HARDNESS, d))
 
 
 # The exhaustive learner's candidate space is searched in candidate_shards rank ranges

@@ -33,7 +33,7 @@ rule hardness_plan:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=500,
+        mem_mb=mem_mb("hardness_plan"),
         runtime=5,
     params:
         eps=HARDNESS["eps"],
@@ -62,7 +62,7 @@ rule hardness_slpn:
     threads: 1
     resources:
         # int8 draws: a few bytes per entry of the m_train x d training table.
-        mem_mb=lambda wc, attempt: cost.slpn_mb(HARDNESS, int(wc.d)) * attempt,
+        mem_mb=mem_mb("hardness_slpn"),
         runtime=30,
     params:
         seed=config["seed"],
@@ -87,7 +87,7 @@ rule hardness_lift:
     threads: 1
     resources:
         # The lift holds the half-normal draws and the product in float64, then float32 copies.
-        mem_mb=lambda wc, attempt: cost.lift_mb(HARDNESS, int(wc.d)) * attempt,
+        mem_mb=mem_mb("hardness_lift"),
         runtime=30,
     params:
         seed=config["seed"],
@@ -115,7 +115,7 @@ rule hardness_learn:
     threads: 1
     resources:
         # float64 training set plus (m x coordinates x restarts) residuals of the iterative learners.
-        mem_mb=lambda wc, attempt: cost.learn_mb(HARDNESS, int(wc.d)) * attempt,
+        mem_mb=mem_mb("hardness_learn"),
         runtime=120,
     params:
         seed=config["seed"],
@@ -143,13 +143,7 @@ rule hardness_search:
         CONDA_ENV
     threads: 1
     resources:
-        # float64 training set plus one block of candidate activations (block_mb).
-        mem_mb=lambda wc, attempt: (
-            1000
-            + HARDNESS["m_train"] * int(wc.d) * 12 / 1e6
-            + 3 * HARDNESS["params"]["exhaustive"]["block_mb"]
-        )
-        * attempt,
+        mem_mb=mem_mb("hardness_search"),
         runtime=120,
     params:
         m_train=HARDNESS_M_TRAIN,
@@ -174,15 +168,15 @@ rule hardness_merge:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=500,
+        mem_mb=mem_mb("hardness_merge"),
         runtime=5,
     params:
         parts=HARDNESS["candidate_shards"],
         coords_per_job=HARDNESS["coords_per_job"],
         k_effective=lambda wc: effective_k(int(wc.k), HARDNESS["odd_k"]),
-        # A padded instance's hypotheses live on d + 1 coordinates.
-        columns=lambda wc: int(wc.d)
-        + (effective_k(int(wc.k), HARDNESS["odd_k"]) != int(wc.k)),
+        columns=lambda wc: cost.hypothesis_columns(
+            wc.d, int(wc.k), effective_k(int(wc.k), HARDNESS["odd_k"])
+        ),
         signs=HARDNESS["params"]["exhaustive"]["signs"],
     script:
         "../../scripts/hardness/merge.py"
@@ -202,7 +196,7 @@ rule hardness_score:
     threads: 1
     resources:
         # The validation set is regenerated val_chunk rows at a time.
-        mem_mb=lambda wc, attempt: cost.score_mb(HARDNESS, int(wc.d)) * attempt,
+        mem_mb=mem_mb("hardness_score"),
         runtime=60,
     params:
         seed=config["seed"],
@@ -226,7 +220,7 @@ rule hardness_recover:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=500,
+        mem_mb=mem_mb("hardness_recover"),
         runtime=5,
     script:
         "../../scripts/hardness/recover.py"
@@ -251,7 +245,7 @@ rule hardness_aggregate:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=2000,
+        mem_mb=mem_mb("hardness_aggregate"),
         runtime=10,
     params:
         m_train=HARDNESS["m_train"],
@@ -276,7 +270,7 @@ rule hardness_figure_errors:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1000,
+        mem_mb=mem_mb("hardness_figure_errors"),
         runtime=5,
     params:
         instance=HARDNESS_FIGURE_INSTANCE,
@@ -301,7 +295,7 @@ rule hardness_figure_recovery:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1000,
+        mem_mb=mem_mb("hardness_figure_recovery"),
         runtime=5,
     params:
         m_train=HARDNESS["m_train"],

@@ -1,4 +1,4 @@
-# The tradeoff itself (issue 12): the exhaustive learner's time against d and eps (scaling),
+# The tradeoff itself: the exhaustive learner's time against d and eps (scaling),
 # every learner's excess error against its compute (pareto), a budgeted GD against d (gd) and
 # Theorem 4's SQ lower bound (sq_bound). Each job draws its own lifted instance in memory.
 TRADEOFF_TABLES = [
@@ -33,11 +33,13 @@ rule tradeoff_scaling:
         CONDA_ENV
     threads: 1
     resources:
-        # The subsets and per-candidate losses: ~1 GB at 1e7 candidates.
-        mem_mb=lambda wc, attempt: 4000 * attempt,
+        mem_mb=mem_mb("tradeoff_scaling"),
         runtime=60,
     params:
-        **{key: TRADEOFF["scaling"][key] for key in ("m_factor", "timed_work", "repeats")},
+        **{
+            key: TRADEOFF["scaling"][key]
+            for key in ("m_factor", "timed_work", "repeats")
+        },
         **{key: TRADEOFF["scaling"][key] for key in ("m_time_min", "m_time_max")},
         **{key: TRADEOFF["scaling"][key] for key in ("block_mb", "max_success_work")},
         seed=config["seed"],
@@ -58,7 +60,7 @@ rule tradeoff_pareto:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=lambda wc, attempt: 3000 * attempt,
+        mem_mb=mem_mb("tradeoff_pareto"),
         runtime=60,
     params:
         seed=config["seed"],
@@ -85,7 +87,7 @@ rule tradeoff_gd:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=lambda wc, attempt: 3000 * attempt,
+        mem_mb=mem_mb("tradeoff_gd"),
         runtime=60,
     params:
         seed=config["seed"],
@@ -111,7 +113,7 @@ rule tradeoff_sq_bound:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=500,
+        mem_mb=mem_mb("tradeoff_sq_bound"),
         runtime=5,
     params:
         **{key: TRADEOFF["sq"][key] for key in ("eps", "eta", "d", "tau_over_eps")},
@@ -145,7 +147,7 @@ rule tradeoff_aggregate:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1000,
+        mem_mb=mem_mb("tradeoff_aggregate"),
         runtime=10,
     params:
         seed=config["seed"],
@@ -172,7 +174,7 @@ rule tradeoff_figure_wall:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1000,
+        mem_mb=mem_mb("tradeoff_figure_wall"),
         runtime=5,
     params:
         d_eps=TRADEOFF["scaling"]["d_eps"],
@@ -198,7 +200,7 @@ rule tradeoff_figure_title:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1000,
+        mem_mb=mem_mb("tradeoff_figure_title"),
         runtime=5,
     params:
         learners=TRADEOFF["pareto"]["learners"],
@@ -223,7 +225,7 @@ rule tradeoff_figure_sq_wall:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1000,
+        mem_mb=mem_mb("tradeoff_figure_sq_wall"),
         runtime=5,
     script:
         "../../scripts/tradeoff/figure_sq_wall.py"
@@ -246,7 +248,7 @@ rule tradeoff_figure_gd:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1000,
+        mem_mb=mem_mb("tradeoff_figure_gd"),
         runtime=5,
     script:
         "../../scripts/tradeoff/figure_gd.py"
