@@ -10,25 +10,12 @@ import statistics
 
 import numpy as np
 import pytest
+from relu_oracle import slow_loss_grad
 from relu_tradeoffs.approx import reference
 
 
 def phi_cdf(t):
     return 0.5 * math.erfc(-t / math.sqrt(2))
-
-
-def slow_loss_grad(X, y, w):
-    """Mean of (ReLU(w.x) - y)^2 and its gradient, example by example (ReLU'(0) = 0)."""
-    m, d = X.shape
-    loss, grad = 0.0, [0.0] * d
-    for x, yi in zip(X, y, strict=True):
-        p = sum(float(a) * float(b) for a, b in zip(x, w, strict=True))
-        r = max(p, 0.0) - float(yi)
-        loss += r * r / m
-        if p > 0:
-            for j in range(d):
-                grad[j] += 2.0 * r * float(x[j]) / m
-    return loss, np.array(grad)
 
 
 def slow_project(regime, w):

@@ -7,23 +7,9 @@ import math
 
 import numpy as np
 import pytest
+from relu_oracle import slow_loss_grad
 from relu_tradeoffs import regression
 from relu_tradeoffs.regression import loss_and_direction, project, projected_descent
-
-
-def slow_loss_grad(X, y, w, slope_at_zero=0.0, derivative=True):
-    """Mean of (ReLU(w.x) - y)^2 and its gradient (or, without the ReLU's derivative,
-    E[(ReLU(w.x) - y) x]), example by example."""
-    m, d = X.shape
-    loss, grad = 0.0, [0.0] * d
-    for x, yi in zip(X, y, strict=True):
-        p = sum(float(a) * float(b) for a, b in zip(x, w, strict=True))
-        r = max(p, 0.0) - float(yi)
-        loss += r * r / m
-        slope = (1.0 if p > 0 else slope_at_zero if p == 0 else 0.0) if derivative else 0.5
-        for j in range(d):
-            grad[j] += 2.0 * slope * r * float(x[j]) / m
-    return loss, np.array(grad)
 
 
 def test_gradient_matches_a_loop_with_relu_prime_zero_at_zero():
@@ -189,3 +175,39 @@ def test_an_unknown_rule_is_named():
         ValueError, match=r"^rule must be one of \('gd', 'glmtron'\), got 'newton'$"
     ):
         loss_and_direction(np.ones((2, 2)), np.ones(2), np.ones(2), "newton")
+
+
+def test_every_relu_fitter_of_the_house_runs_on_the_core_s_one_pass(monkeypatch):
+    """The hardness learners (gd, sgd, glmtron), the approx rivals (gd, glmtron, surrogate_sgd)
+    and the honest-opt reference each compute their steps with the core's loss_and_direction:
+    none keeps a gradient of its own."""
+    from relu_tradeoffs.approx import reference, rivals
+    from relu_tradeoffs.hardness.learners import get, sgd
+
+    calls = []
+    real = regression.loss_and_direction
+
+    def spy(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    for module in (regression, sgd, rivals):
+        monkeypatch.setattr(module, "loss_and_direction", spy)
+    X, y, _ = realizable(0.6, m=300, d=4)
+    rng = np.random.default_rng(0)
+    settings = {
+        "gd": {"steps": 2, "step_size": 0.5, "restarts": 1, "init_norm": 0.4},
+        "sgd": {"epochs": 1, "batch_size": 150, "step_size": 0.5, "restarts": 1, "init_norm": 0.4},
+        "glmtron": {"steps": 2, "step_size": 0.5},
+    }
+    fitters = [lambda n=n, p=p: get(n).fit(X, y, [0, 1], rng, **p) for n, p in settings.items()]
+    fitters += [
+        lambda: rivals.gd(X, y, rng, "scaled", steps=2, step_size=0.5),
+        lambda: rivals.glmtron(X, y, rng, "paper", steps=2, step_size=0.5),
+        lambda: rivals.surrogate_sgd(X, y, rng, "scaled", epochs=1, batch_size=150, step_size=0.5),
+        lambda: reference.descend(X, y, np.eye(4)[:2], "paper", 2, 0.5, 0.0),
+    ]
+    for fit in fitters:
+        calls.clear()
+        fit()
+        assert len(calls) >= 2
