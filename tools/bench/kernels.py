@@ -13,9 +13,10 @@ import time
 from pathlib import Path
 
 import numpy as np
-from relu_tradeoffs.hardness.learners import _common, exhaustive, gd
+from relu_tradeoffs.hardness.learners import exhaustive, gd
 from relu_tradeoffs.parity import lift, random_support, sample_slpn
 from relu_tradeoffs.pipeline.seeding import rng_for
+from relu_tradeoffs.regression import loss_and_direction, project
 
 GD_SETTINGS = {"steps": 10, "step_size": 0.5, "restarts": 1, "init_norm": 0.4}
 
@@ -130,7 +131,7 @@ def naive_gd(X, y, steps: int, step_size: float, init_norm: float, coordinates):
         for _ in range(steps):
             p = Xj @ w
             g = (2.0 / m) * ((np.maximum(p, 0.0) - y) * (p > 0)) @ Xj
-            w = _common.project_ball((w - step_size * g)[None])[0]
+            w = project(w - step_size * g, "ball")
         out.append(np.insert(w, j, 0.0))
     return np.array(out)
 
@@ -138,18 +139,20 @@ def naive_gd(X, y, steps: int, step_size: float, init_norm: float, coordinates):
 def gd_speed(repeats: int, m=50_000, ds=(16, 32, 64, 128), naive_coordinates=8):
     """Batched GD over all d coordinates against the naive loop and the tall-skinny fp64 roof.
 
-    The roof (one step's two products, 4 m d^2 flops) is measured right before the learner, so
-    both see the same load. The naive loop costs the same for every coordinate: it is timed on
-    ``naive_coordinates`` of them and scaled to d.
+    The learner reads X in float32, as the pipeline stores it (rule hardness_lift); the naive
+    loop and the roof get float64. The roof (one step's two products, 4 m d^2 flops) is measured
+    right before the learner, so both see the same load. The naive loop costs the same for every
+    coordinate: it is timed on ``naive_coordinates`` of them and scaled to d.
     """
     rows = []
     for d in ds:
         X, y = lifted(d, 2, m)
+        X32, y32 = X.astype(np.float32), y.astype(np.float32)
         steps = GD_SETTINGS["steps"]
         W, P = np.random.default_rng(0).standard_normal((d, d)), np.empty((m, d))
         t_roof = best_time(lambda X=X, W=W, P=P: np.matmul(np.matmul(X, W, out=P).T, X), repeats)
         t_batched = best_time(
-            lambda X=X, y=y, d=d: gd.fit(X, y, np.arange(d), rng_for(1, "gd"), **GD_SETTINGS),
+            lambda X=X32, y=y32, d=d: gd.fit(X, y, np.arange(d), rng_for(1, "gd"), **GD_SETTINGS),
             repeats,
         )
         few = np.arange(min(d, naive_coordinates))
@@ -270,14 +273,16 @@ def profiles(repeats: int, d: int = 64, m_ex: int = 20_000, m_gd: int = 50_000):
         "exhaustive: whole block": lambda: exhaustive.block_losses(X32, y32, 0.5, T, S),
     }
     Xg, yg = lifted(d, 2, m_gd)
+    Xg32, yg32 = Xg.astype(np.float32), yg.astype(np.float32)
     W = np.random.default_rng(0).standard_normal((d, d)) * 0.1
-    R, active = _common.relu_residual(Xg, yg, W)
+    R = Xg @ W.T
     steps |= {
-        "gd: forward X W^T + ReLU residual": lambda: _common.relu_residual(Xg, yg, W),
-        "gd: GEMM X W^T alone": lambda: Xg @ W.T,
-        "gd: residual * active": lambda: R * active,
-        "gd: GEMM R^T X": lambda: _common.gradient_step(Xg, R, 1.0),
-        "gd: project onto the ball": lambda: _common.project_ball(W.copy()),
+        "gd: fused loss and gradient (float32 X, row tiles)": lambda: loss_and_direction(
+            Xg32, yg32, W
+        ),
+        "gd: GEMM X W^T alone (float64)": lambda: Xg @ W.T,
+        "gd: GEMM R^T X alone (float64)": lambda: R.T @ Xg,
+        "gd: project onto the ball": lambda: project(W, "ball"),
     }
     return [
         {"step": name, "d": d, "cpu_seconds": best_time(fn, repeats)} for name, fn in steps.items()

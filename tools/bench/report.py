@@ -108,15 +108,16 @@ MISS_NOTES = {
     "(m, block) float32 activations (ReLU in place, y @ A, column sums of A^2) plus allocating A "
     "fresh for every block take the rest. Fix: reuse one A buffer (no page faults), and fuse "
     "ReLU, y-dot and square-sum in row tiles that stay in cache (a compiled kernel).",
-    "gd_roof": "Profile (table below): the two GEMMs of a step are about half of it; the ReLU "
-    "residual (np.where, subtraction, comparison) and the masking are elementwise passes over "
-    "(m, d) float64 arrays. Fix: a fused residual kernel (one pass), float32 iterates.",
+    "gd_roof": "Profile (table below): a step is one fused pass over row tiles of the float32 "
+    "X (relu_tradeoffs/regression.py): each tile is cast to float64 and goes through the two "
+    "GEMMs, the ReLU, the loss and the mask in cache. What is left beyond the roof's two "
+    "products is the cast and the elementwise work per tile. Fix: float32 GEMMs within a tile "
+    "(float64 accumulation across tiles), if the hardness gap eps/4 tolerates the rounding.",
     "gd_speedup": "Profile: at small d the naive loop's gemv calls are already memory-bound at "
     "the same traffic per coordinate. Fix: none needed where the batched version is at its roof.",
-    "rss_learn": "Why: the learner converts the float32 training set to float64 (2x) and "
-    "keeps (m, coordinates) residual, activity and prediction arrays (each as large as X at "
-    "d coordinates). Fix: keep X in float32 (GEMM in float32, accumulate in float64) and "
-    "evaluate the step in row tiles, so memory is O(tile x d) beyond the data.",
+    "rss_learn": "Why: the job holds the interpreter (the baseline row) and the touched pages of "
+    "the memory-mapped float32 X (1x the data); the GD learners add O(tile x coordinates) "
+    "(tested with tracemalloc). A miss means the baseline outweighs a small input.",
     "dry_run_ratio": "Why: per job, Snakemake evaluates input functions and checks the code "
     "inputs (each rule lists the kernel files its script imports); the plain workflow has one "
     "rule and no input functions. Fix: fewer, larger jobs (candidate_shards and coords_per_job) "

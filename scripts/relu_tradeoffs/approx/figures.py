@@ -9,6 +9,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import seaborn as sns
 
+from relu_tradeoffs.pipeline.plotting import note
+
 HIGHLIGHT = {"alg2_paper": "black", "surrogate": "tab:red", "gd": "tab:blue"}
 CHAIN = [  # (column, label, style) of each link of Theorem 5's proof, in the proof's order
     ("markov_bound", "opt / α²", ":"),
@@ -24,13 +26,6 @@ CHAIN = [  # (column, label, style) of each link of Theorem 5's proof, in the pr
 ]
 
 
-def note(ax, text):
-    """Write why a panel is empty into it."""
-    ax.text(0.5, 0.5, text, transform=ax.transAxes, ha="center", va="center", fontsize=8, wrap=True)
-    ax.set_xticks([])
-    ax.set_yticks([])
-
-
 def grid(rows, cols, width=3.2, height=3.0):
     fig, axes = plt.subplots(
         max(len(rows), 1), max(len(cols), 1), figsize=(width * max(len(cols), 1),
@@ -41,7 +36,7 @@ def grid(rows, cols, width=3.2, height=3.0):
 
 def empty_figure(text):
     fig, axes = grid([None], [None], 5, 3)
-    note(axes[0, 0], text)
+    note(axes[0, 0], text, blank=True)
     return fig
 
 
@@ -75,7 +70,7 @@ def err_vs_opt(summary, slopes):
             panel = s[(s.regime == regime) & (s.d == d) & (s.noise == noise)]
             ax.set_title(f"{regime}: {noise}, d = {d}", fontsize=9)
             if panel.empty:
-                note(ax, f"no {noise} instances\nin the {regime} regime at d = {d}")
+                note(ax, f"no {noise} instances\nin the {regime} regime at d = {d}", blank=True)
                 continue
             draw_err_panel(ax, panel, methods, colors, slopes, regime)
         handles = {}
@@ -139,7 +134,11 @@ def alpha_curves(curve):
             panel = c[(c.regime == regime) & (c.d == d) & (c.noise == noise)]
             ax.set_title(f"{regime}: {noise}, d = {d}", fontsize=9)
             if panel.empty or panel.test_err.isna().all():
-                note(ax, f"no fitted alpha for {noise}\nin the {regime} regime at d = {d}")
+                note(
+                    ax,
+                    f"no fitted alpha for {noise}\nin the {regime} regime at d = {d}",
+                    blank=True,
+                )
                 continue
             draw_alpha_panel(ax, panel)
     fig.suptitle(f"{method}: median test error / opt against alpha; dotted: alpha = opt^(1/3), "
@@ -226,7 +225,7 @@ def theorem5_chain(chain):
             panel, what = chain_panel_data(chain, regime, noise)
             ax.set_title(f"{regime}: {noise}\n{what}", fontsize=8)
             if panel.empty:
-                note(ax, f"no {noise} rows in the {regime} regime")
+                note(ax, f"no {noise} rows in the {regime} regime", blank=True)
                 continue
             # alpha = factor x opt^(1/3) differs between seeds: one point per factor.
             med = panel.groupby("alpha_factor")[["alpha"] + [c for c, _, _ in CHAIN]].median()

@@ -13,7 +13,8 @@ from statistics import NormalDist
 
 import numpy as np
 
-from relu_tradeoffs.approx.regimes import project
+from relu_tradeoffs.approx.regimes import CONSTRAINT, project
+from relu_tradeoffs.regression import projected_descent
 from relu_tradeoffs.relu import relu
 
 INSTANCE = ("regime", "noise", "d", "opt_target", "seed")
@@ -28,13 +29,6 @@ class NotOptimal(RuntimeError):
     """A method's test error lies too many standard errors below opt: opt was not optimal."""
 
 
-def _gradients(X, y, W):
-    """Square loss of every row of W on (X, y) and its gradient (ReLU'(0) = 0)."""
-    P = X @ W.T
-    R = (relu(P) - y[:, None]) * (P > 0)
-    return np.mean((relu(P) - y[:, None]) ** 2, axis=0), 2.0 * R.T @ X / X.shape[0]
-
-
 def random_starts(rng, regime, count, d):
     """Uniform directions (paper) or uniform points of the ball (scaled)."""
     g = rng.standard_normal((count, d))
@@ -43,22 +37,14 @@ def random_starts(rng, regime, count, d):
 
 
 def descend(X, y, starts, regime, steps, step_size, grad_tol):
-    """Projected GD from every row of ``starts``; each row stops once its gradient mapping is
-    at most grad_tol. Returns (W, losses, gradient-mapping norms)."""
-    W = project(regime, starts)
-    moving = np.ones(len(W), dtype=bool)
-    mapping = np.full(len(W), np.inf)
-    for _ in range(steps):
-        _, G = _gradients(X, y, W[moving])
-        W_next = project(regime, W[moving] - step_size * G)
-        mapping[moving] = np.linalg.norm(W[moving] - W_next, axis=1) / step_size
-        W[moving] = W_next
-        moving &= mapping > grad_tol
-        if not moving.any():
-            break
-    losses, G = _gradients(X, y, W)
-    mapping = np.linalg.norm(W - project(regime, W - step_size * G), axis=1) / step_size
-    return W, losses, mapping
+    """Projected GD from every row of ``starts`` (the core's
+    :func:`relu_tradeoffs.regression.projected_descent`, ReLU'(0) = 0); each row stops once its
+    gradient mapping is at most grad_tol. Returns (W, losses, gradient-mapping norms)."""
+    fit = projected_descent(
+        X, y, starts, steps=steps, step_size=step_size, constraint=CONSTRAINT[regime],
+        grad_tol=grad_tol,
+    )  # fmt: skip
+    return fit.W, fit.losses, fit.mapping
 
 
 def fit(X, y, starts, rng, regime, restarts, steps, step_size, grad_tol):

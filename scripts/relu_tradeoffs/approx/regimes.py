@@ -12,7 +12,10 @@ from math import erfc, exp, pi, sqrt
 
 import numpy as np
 
+from relu_tradeoffs import regression
+
 REGIMES = ("paper", "scaled")
+CONSTRAINT = {"paper": "sphere", "scaled": "ball"}  # each regime's class, as the core names it
 
 
 def paper_floor() -> float:
@@ -32,15 +35,6 @@ def planted_norm(regime, w_norm) -> float:
 
 
 def project(regime, W):
-    """Rows of W projected on the class: the unit sphere (paper) or the unit ball (scaled).
-
-    A zero row has no direction; on the sphere it is left at zero (the caller's start points
-    are never zero).
-    """
-    W = np.atleast_2d(np.asarray(W, dtype=float))
-    norms = np.linalg.norm(W, axis=1, keepdims=True)
-    if regime == "paper":
-        scale = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
-    else:
-        scale = np.minimum(1.0, np.divide(1.0, norms, out=np.ones_like(norms), where=norms > 0))
-    return W * scale
+    """Rows of W projected on the class: the unit sphere (paper) or the unit ball (scaled), by
+    the core's one projection (a zero row stays zero). Always 2-D: one vector is one row."""
+    return regression.project(np.atleast_2d(W), CONSTRAINT[regime])

@@ -2,47 +2,45 @@
 
 Every function is ``fit(X, y, rng, regime, **params) -> w`` with w in the regime's class: the
 unit sphere (``paper``) or the unit ball (``scaled``), see :mod:`relu_tradeoffs.approx.regimes`.
-Iterative methods project on the class after every step; closed forms are projected once.
-Gradients use the convention ReLU'(0) = 1/2, so plain gradient descent can leave w = 0.
+Iterative methods project on the class after every step (the core's
+:func:`relu_tradeoffs.regression.projected_descent`); closed forms are projected once. The core's
+convention ReLU'(0) = 0 makes w = 0 a stationary point of plain gradient descent, so ``gd``
+starts at a random point of the class; GLMtron moves from 0 (its update has no ReLU').
 """
 
 import numpy as np
 
-from relu_tradeoffs.approx.regimes import project
-from relu_tradeoffs.relu import relu
+from relu_tradeoffs.approx.reference import random_starts
+from relu_tradeoffs.approx.regimes import CONSTRAINT, project
+from relu_tradeoffs.regression import loss_and_direction, projected_descent
 
 
 def to_class(regime, w):
     return project(regime, w)[0]
 
 
-def _relu_grad_mask(p):
-    """ReLU'(p) with ReLU'(0) = 1/2."""
-    return np.where(p > 0, 1.0, np.where(p == 0, 0.5, 0.0))
-
-
 def gd(X, y, rng, regime, steps, step_size):
-    """Projected full-batch gradient descent on mean (ReLU(w.x) - y)^2 from w = 0 (Frei, Cao,
-    Gu 2020)."""
-    w = np.zeros(X.shape[1])
-    m = X.shape[0]
-    for _ in range(steps):
-        p = X @ w
-        grad = 2.0 * ((relu(p) - y) * _relu_grad_mask(p)) @ X / m
-        w = to_class(regime, w - step_size * grad)
-    return w
+    """Projected full-batch gradient descent on mean (ReLU(w.x) - y)^2 (Frei, Cao, Gu 2020),
+    from a uniform random point of the class (a direction in the paper regime, a point of the
+    ball in the scaled one: the reference's random start)."""
+    start = random_starts(rng, regime, 1, X.shape[1])
+    return _descend(X, y, start, regime, steps, step_size, "gd")
 
 
 def glmtron(X, y, rng, regime, steps, step_size):
-    """GLMtron (Kakade, Kalai, Kanade, Shamir 2011): w += step E[(y - ReLU(w.x)) x], projected.
+    """GLMtron (Kakade, Kalai, Kanade, Shamir 2011): w += step E[(y - ReLU(w.x)) x], projected,
+    from w = 0.
 
     Under N(0, I) its fixed point solves E[ReLU(w.x) x] = w/2 = E[y x]: the surrogate's minimiser.
     """
-    w = np.zeros(X.shape[1])
-    m = X.shape[0]
-    for _ in range(steps):
-        w = to_class(regime, w + step_size * ((y - relu(X @ w)) @ X) / m)
-    return w
+    return _descend(X, y, np.zeros((1, X.shape[1])), regime, steps, step_size, "glmtron")
+
+
+def _descend(X, y, start, regime, steps, step_size, rule):
+    fit = projected_descent(
+        X, y, start, steps=steps, step_size=step_size, constraint=CONSTRAINT[regime], rule=rule
+    )
+    return fit.W[0]
 
 
 def surrogate(X, y, rng, regime):
@@ -57,7 +55,8 @@ def surrogate(X, y, rng, regime):
 
 
 def surrogate_sgd(X, y, rng, regime, epochs, batch_size, step_size):
-    """The same surrogate minimised by projected minibatch SGD (gradient (ReLU(w.x) - y) x).
+    """The same surrogate minimised by projected minibatch SGD (gradient (ReLU(w.x) - y) x: the
+    core's ``glmtron`` direction).
 
     Step step_size / sqrt(1 + t / steps_per_epoch), averaged iterates (projected at the end).
     It does not use the Gaussian closed form, so it checks that form.
@@ -70,9 +69,8 @@ def surrogate_sgd(X, y, rng, regime, epochs, batch_size, step_size):
         order = rng.permutation(m)
         for j in range(per_epoch):
             idx = order[j * batch_size : (j + 1) * batch_size]
-            xb = X[idx]
-            grad = (relu(xb @ w) - y[idx]) @ xb / idx.size
-            w = to_class("scaled", w - step_size / np.sqrt(1.0 + t / per_epoch) * grad)
+            _, grad = loss_and_direction(X[idx], y[idx], w, "glmtron")
+            w = to_class("scaled", w - step_size / np.sqrt(1.0 + t / per_epoch) * grad[0])
             t += 1
             avg += (w - avg) / t
     return to_class(regime, avg)

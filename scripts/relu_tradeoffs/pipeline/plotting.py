@@ -26,19 +26,25 @@ def save_figure(fig, paths):
     plt.close(fig)
 
 
-def note(ax, text):
-    """Say in a panel what it cannot show (e.g. a learner or axis absent from the grid)."""
+def note(ax, text, *, corner=False, blank=False):
+    """Say in a panel what it cannot show (e.g. a learner or axis absent from the grid).
+
+    Centred, or with ``corner`` in the top-left corner beside what the panel does show;
+    ``blank`` hides the ticks of a panel that holds nothing else.
+    """
     ax.text(
-        0.5,
-        0.5,
+        *((0.03, 0.97) if corner else (0.5, 0.5)),
         text,
         transform=ax.transAxes,
-        ha="center",
-        va="center",
+        ha="left" if corner else "center",
+        va="top" if corner else "center",
         wrap=True,
-        fontsize=9,
+        fontsize=7 if corner else 9,
         color="0.3",
     )
+    if blank:
+        ax.set_xticks([])
+        ax.set_yticks([])
 
 
 def save_placeholder(paths, title, sentence):

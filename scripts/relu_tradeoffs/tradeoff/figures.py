@@ -6,11 +6,8 @@ import numpy as np
 from matplotlib.ticker import NullFormatter, ScalarFormatter
 
 from relu_tradeoffs.hardness.learners import get
+from relu_tradeoffs.pipeline.plotting import note
 from relu_tradeoffs.tradeoff.scaling import eps_exponent
-
-
-def note(ax, text):
-    ax.text(0.03, 0.97, text, transform=ax.transAxes, va="top", fontsize=7, color="0.3", wrap=True)
 
 
 def plain_log_ticks(axis, values=None):
@@ -45,7 +42,7 @@ def wall_in_d(ax, scaling):
     else:
         ax.legend(fontsize=7)
     if notes:
-        note(ax, "; ".join(notes))
+        note(ax, "; ".join(notes), corner=True)
 
 
 def wall_in_eps(ax, scaling, d_eps):
@@ -53,7 +50,7 @@ def wall_in_eps(ax, scaling, d_eps):
     at = scaling[scaling.d == d_eps].sort_values("eps", ascending=False)
     ax.set(yscale="log", xlabel="log(1/eps)", ylabel="CPU seconds", title=f"d = {d_eps}")
     if at.empty:
-        note(ax, f"d = {d_eps} (tradeoff.scaling.d_eps) is in no k's grid")
+        note(ax, f"d = {d_eps} (tradeoff.scaling.d_eps) is in no k's grid", corner=True)
         return
     x = np.log(1 / at.eps.to_numpy())
     ax.plot(x, at.seconds, "o", color="C0")
@@ -73,7 +70,7 @@ def wall_in_eps(ax, scaling, d_eps):
         )
         ax.legend(fontsize=7)
     else:
-        note(ax, "one eps at this d: no exponent fitted")
+        note(ax, "one eps at this d: no exponent fitted", corner=True)
 
 
 def excess_panel(ax, group, lines, learners):
@@ -113,7 +110,7 @@ def excess_panel(ax, group, lines, learners):
     plain_log_ticks(ax.xaxis)
     missing = [name for name in learners if name not in set(group.learner)]
     if missing:
-        note(ax, "absent: " + ", ".join(missing))
+        note(ax, "absent: " + ", ".join(missing), corner=True)
     ax.legend(fontsize=6)
 
 
@@ -143,6 +140,6 @@ def gd_panels(top, bottom, rows, k):
     top.legend(fontsize=6)
     bottom.legend(fontsize=6)
     if rows.d.nunique() < 2:
-        note(top, "one d only")
+        note(top, "one d only", corner=True)
     if not rows.m_val_reached.all():
         bottom.set_title(f"m_val = {rows.m_val.iloc[0]} < 100/eps^2: the test may err", fontsize=7)

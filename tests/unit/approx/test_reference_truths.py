@@ -1,7 +1,8 @@
-"""The reference fit and the opt checks against independent computations: the square-loss
-gradient with ReLU'(0) = 0, the random starts' distributions, projected GD step by step with a
-per-row gradient-mapping stop, fit's deduplicated starts, the paired gap on a hand-made sample,
-and the checks exactly at, just inside and just outside their thresholds."""
+"""The reference fit and the opt checks against independent computations (the square-loss
+gradient with ReLU'(0) = 0 is the core's, tested in tests/unit/core): the random starts'
+distributions, projected GD step by step with a per-row gradient-mapping stop, fit's
+deduplicated starts, the paired gap on a hand-made sample, and the checks exactly at, just
+inside and just outside their thresholds."""
 
 import math
 import re
@@ -9,25 +10,12 @@ import statistics
 
 import numpy as np
 import pytest
+from relu_oracle import slow_loss_grad
 from relu_tradeoffs.approx import reference
 
 
 def phi_cdf(t):
     return 0.5 * math.erfc(-t / math.sqrt(2))
-
-
-def slow_loss_grad(X, y, w):
-    """Mean of (ReLU(w.x) - y)^2 and its gradient, example by example (ReLU'(0) = 0)."""
-    m, d = X.shape
-    loss, grad = 0.0, [0.0] * d
-    for x, yi in zip(X, y, strict=True):
-        p = sum(float(a) * float(b) for a, b in zip(x, w, strict=True))
-        r = max(p, 0.0) - float(yi)
-        loss += r * r / m
-        if p > 0:
-            for j in range(d):
-                grad[j] += 2.0 * r * float(x[j]) / m
-    return loss, np.array(grad)
 
 
 def slow_project(regime, w):
@@ -46,33 +34,6 @@ def slow_descend(X, y, start, regime, steps, eta, tol):
             break
     loss, g = slow_loss_grad(X, y, w)
     return w, loss, math.dist(w, slow_project(regime, w - eta * g)) / eta
-
-
-def test_gradients_match_a_loop_with_relu_prime_zero_at_zero():
-    """w = (0, 1) puts the first point exactly on the kink: it adds nothing to the gradient
-    (ReLU'(0) = 0), though its residual 0 - 1 does count in the loss."""
-    X = np.array([[1.0, 0.0], [0.0, 1.0], [2.0, -1.0]])
-    y = np.array([1.0, 0.5, 0.25])
-    losses, G = reference._gradients(X, y, np.array([[0.0, 1.0], [1.0, 0.5]]))
-    # w = (0, 1): w.x = 0, 1, -1; residuals -1, 0.5, -0.25; gradient 2 * 0.5 * (0, 1) / 3
-    assert losses[0] == pytest.approx((1.0 + 0.25 + 0.0625) / 3, rel=1e-15)
-    np.testing.assert_allclose(G[0], [0.0, 1.0 / 3.0], rtol=1e-15, atol=1e-17)
-    loss, grad = slow_loss_grad(X, y, np.array([1.0, 0.5]))
-    assert losses[1] == pytest.approx(loss, rel=1e-14)
-    np.testing.assert_allclose(G[1], grad, rtol=1e-14)
-
-
-def test_gradients_are_the_derivative_of_the_loss():
-    """Away from the kinks the gradient is the loss's derivative: central differences."""
-    rng = np.random.default_rng(1)
-    X, w = rng.standard_normal((50, 3)), rng.standard_normal(3)
-    y = np.maximum(X @ rng.standard_normal(3), 0) + 0.1 * rng.standard_normal(50)
-    _, G = reference._gradients(X, y, w[None, :])
-    h = 1e-6
-    for j in range(3):
-        e = np.eye(3)[j] * h
-        plus, minus = reference._gradients(X, y, np.array([w + e, w - e]))[0]
-        assert G[0, j] == pytest.approx((plus - minus) / (2 * h), rel=1e-6, abs=1e-9)
 
 
 @pytest.mark.parametrize("d", [2, 5])

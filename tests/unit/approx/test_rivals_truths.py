@@ -62,14 +62,16 @@ def test_reference_keeps_the_start_of_least_training_loss(data, regime):
 
 
 @pytest.mark.parametrize("regime", REGIMES)
-def test_gd_is_projected_gradient_descent_from_zero(data, regime):
-    """From w = 0 the ReLU'(0) = 1/2 convention makes the first step: with ReLU'(0) = 0 gd
-    would stay at zero."""
+def test_gd_is_projected_gradient_descent_from_a_random_point_of_the_class(data, regime):
+    """gd starts where the reference's random start lands (ReLU'(0) = 0 makes w = 0 a
+    stationary point: from there gd would not move) and takes plain projected steps."""
     _, X, y = data
-    got = rivals.gd(X, y, None, regime, steps=25, step_size=0.4)
-    expected = _gd(X, y, np.zeros(5), regime, 25, 0.4, 0.5)
+    got = rivals.gd(X, y, np.random.default_rng(4), regime, steps=25, step_size=0.4)
+    start = reference.random_starts(np.random.default_rng(4), regime, 1, 5)[0]
+    expected = _gd(X, y, start, regime, 25, 0.4, 0.0)
     np.testing.assert_allclose(got, expected, rtol=0, atol=1e-12)
-    assert np.linalg.norm(got) > 0.1
+    assert _loss(X, y, got) < _loss(X, y, start) - 0.01
+    np.testing.assert_array_equal(_gd(X, y, np.zeros(5), regime, 25, 0.4, 0.0), np.zeros(5))
 
 
 @pytest.mark.parametrize("regime", REGIMES)

@@ -238,7 +238,7 @@ def test_unknown_sign_mode_is_named():
         exhaustive.sign_patterns(2, "some")
 
 
-def test_shared_pieces_masks_projection_and_checkpoints():
+def test_shared_pieces_masks_and_checkpoints():
     from relu_tradeoffs.hardness.learners import _common
 
     np.testing.assert_array_equal(_common.drop_mask(3, [2, 0]), [[1, 1, 0], [0, 1, 1]])
@@ -247,8 +247,6 @@ def test_shared_pieces_masks_projection_and_checkpoints():
             ValueError, match=r"^drop must be a 1-d array of coordinates in \[0, 3\)"
         ):
             _common.drop_mask(3, np.array(bad))
-    W = np.array([[3.0, 4.0], [0.3, 0.4]])
-    np.testing.assert_allclose(_common.project_ball(W), [[0.6, 0.8], [0.3, 0.4]], atol=1e-15)
     # 1 + round(geomspace(1, 101, 5)) - 1 = 0, 2, 9, 31, 100; the ends always in.
     got = _common.checkpoints(100, 5)
     np.testing.assert_array_equal(got, [0, 2, 9, 31, 100])

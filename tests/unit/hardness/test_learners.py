@@ -319,3 +319,24 @@ def test_shard_files_split_by_kind_in_order():
     assert metas == ["a/gd_shard0.json", "a/gd_shard1.json"]
     with pytest.raises(ValueError, match="triples"):
         shard_files(files[:-1])
+
+
+@pytest.mark.parametrize("name", ["gd", "glmtron"])
+def test_full_batch_learners_never_copy_the_training_set(name, tmp_path):
+    """On a float32 memory map of 6.4 MB (as rule hardness_lift stores X) a fit allocates at
+    most a quarter of X's bytes beyond it, whatever m: the core's row tiles hold
+    O(TILE_ROWS x rows of W), about 0.5 MB here. A float64 copy of X alone would be 12.8 MB."""
+    import tracemalloc
+
+    rng = np.random.default_rng(0)
+    np.save(tmp_path / "X.npy", rng.standard_normal((200_000, 8)).astype(np.float32))
+    np.save(tmp_path / "y.npy", rng.random(200_000).astype(np.float32))
+    X, y = np.load(tmp_path / "X.npy", mmap_mode="r"), np.load(tmp_path / "y.npy", mmap_mode="r")
+    params = {k: v for k, v in PARAMS[name].items() if k != "trace_points"} | {"steps": 2}
+    tracemalloc.start()
+    try:
+        learners.get(name).fit(X, y, np.arange(8), np.random.default_rng(1), **params)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < X.nbytes / 4, f"{name} allocated {peak} bytes beyond X ({X.nbytes})"

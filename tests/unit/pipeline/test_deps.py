@@ -13,7 +13,7 @@ WINGS = ("theory", "hardness", "tradeoff", "approx")
 # The layers, each importing only itself and the layers listed for it (docs/architecture.md):
 # pipeline <- core <- theory <- hardness <- tradeoff, and core <- approx; the top modules
 # (summary, validation) combine every wing.
-CORE = {"relu", "parity"}
+CORE = {"relu", "parity", "regression"}
 TOP = {"summary", "validation"}
 MAY_IMPORT = {
     "pipeline": {"pipeline"},

@@ -160,7 +160,9 @@ def fit_curve(learner: Learner, X, y, drop, sizes, rng_for_size, params, on_fit=
     weights, seconds = [], []
     path_iterations, path = np.zeros(0, dtype=int), None
     for m in sizes:
-        Xm, ym = np.asarray(X[:m], dtype=float), np.asarray(y[:m], dtype=float)
+        # Prefixes of the stored arrays, never converted here: a learner that needs another
+        # dtype makes its own copy, and the GD learners read float32 X tile by tile.
+        Xm, ym = X[:m], y[:m]
         traced = m == max(sizes) and learner.fit_path and params.get("trace_points", 0) > 0
         start = time.perf_counter()
         if traced:

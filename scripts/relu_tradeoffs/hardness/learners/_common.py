@@ -1,8 +1,9 @@
-"""Shared pieces of the batched ReLU learners: dropping masks, the unit ball, initialisation.
+"""Shared pieces of the batched ReLU learners: dropping masks, initialisation, traces, restarts.
 
 A shard's problems S_j (the training set with coordinate j dropped) share one X. Dropping j is
 a zero in column j of W, kept by zeroing that entry of every gradient and iterate; X itself is
-never copied per coordinate.
+never copied per coordinate. The loss, its gradient and the projection are the core's
+(:mod:`relu_tradeoffs.regression`).
 """
 
 import numpy as np
@@ -18,13 +19,6 @@ def drop_mask(d: int, drop) -> np.ndarray:
     return mask
 
 
-def project_ball(W):
-    """Euclidean projection of every row of W onto the unit ball (in place, returned)."""
-    norms = np.linalg.norm(W, axis=-1, keepdims=True)
-    W /= np.maximum(norms, 1.0)
-    return W
-
-
 def random_init(rng, d: int, drop, restarts: int, norm: float) -> np.ndarray:
     """(restarts, n, d) starting points of norm ``norm`` with the dropped coordinate zero.
 
@@ -38,36 +32,6 @@ def random_init(rng, d: int, drop, restarts: int, norm: float) -> np.ndarray:
     return norm * G / np.linalg.norm(G, axis=-1, keepdims=True)
 
 
-def matmul(A, B):
-    """A @ B, always through BLAS gemm.
-
-    numpy sends a product with a single row or column to gemv, whose rounding differs from
-    gemm's in the last bit; padding to two keeps a coordinate's numbers identical whether its
-    shard holds one coordinate or many (results must not depend on coords_per_job).
-    """
-    if A.shape[0] == 1:
-        return (np.vstack([A, np.zeros_like(A)]) @ B)[:1]
-    if B.shape[1] == 1:
-        return (A @ np.hstack([B, np.zeros_like(B)]))[:, :1]
-    return A @ B
-
-
-def relu_residual(X, y, W):
-    """The residual ReLU(X W^T) - y and the ReLU's active set 1[X W^T > 0]: each (m, n)."""
-    P = matmul(X, W.T)
-    active = P > 0
-    return np.where(active, P, 0.0) - y[:, None], active
-
-
-def gradient_step(X, residual, scale):
-    """scale * residual^T X, the (n, d) update direction of all coordinates at once."""
-    return scale * matmul(residual.T, X)
-
-
-def losses(residual) -> np.ndarray:
-    return np.einsum("ij,ij->j", residual, residual) / residual.shape[0]
-
-
 def checkpoints(steps: int, points: int) -> np.ndarray:
     """``points`` roughly log-spaced step counts in [0, steps] (0 and the end included)."""
     if points <= 0:
@@ -76,7 +40,13 @@ def checkpoints(steps: int, points: int) -> np.ndarray:
     return np.union1d(grid, [0, steps])
 
 
-def best_restart(W_all, loss_all):
-    """Per coordinate, the restart with the lowest training loss: W_all (R, n, d), loss (R, n)."""
-    pick = np.argmin(loss_all, axis=0)
-    return pick, W_all[pick, np.arange(W_all.shape[1])]
+def best_restart(W, losses, path, restarts: int):
+    """Per coordinate, the restart of least training loss: its weights (n, d) and path (T, n, d).
+
+    W (restarts * n, d), losses (restarts * n,) and path (T, restarts * n, d) hold restart r of
+    coordinate i in row r * n + i.
+    """
+    n, d = len(W) // restarts, W.shape[1]
+    pick, columns = np.argmin(losses.reshape(restarts, n), axis=0), np.arange(n)
+    traced = path.reshape(len(path), restarts, n, d)[:, pick, columns]
+    return W.reshape(restarts, n, d)[pick, columns], traced

@@ -1,9 +1,9 @@
 """Projected full-batch gradient descent on the empirical square loss over the unit ball.
 
-For all coordinates of a shard (and all restarts) one step is two matrix products:
-P = X W^T, then G = (2/m) ((ReLU(P) - y) * 1[P > 0])^T X; the dropped coordinate's column of G
-is masked to zero and every row is projected back onto the unit ball. Each coordinate keeps the
-restart with the lowest final training loss.
+All coordinates of a shard and all restarts descend together: one row of W each, one call of the
+core's :func:`relu_tradeoffs.regression.projected_descent` (its fused pass over row tiles keeps X
+in the float32 it is stored in). The dropped coordinate's entry of every gradient is masked to
+zero. Each coordinate keeps the restart with the lowest final training loss.
 """
 
 import numpy as np
@@ -12,35 +12,22 @@ from relu_tradeoffs.hardness.learners._common import (
     best_restart,
     checkpoints,
     drop_mask,
-    gradient_step,
-    losses,
-    project_ball,
     random_init,
-    relu_residual,
 )
+from relu_tradeoffs.regression import projected_descent
 
 
 def fit_path(X, y, drop, rng, *, steps, step_size, restarts, init_norm, trace_points=0):
     """Weights W (n, d), the traced iteration counts (T,) and the iterates there (T, n, d)."""
-    X = np.asarray(X, dtype=float)
-    y = np.asarray(y, dtype=float)
-    m, d = X.shape
-    n = len(drop)
-    mask = np.tile(drop_mask(d, drop), (restarts, 1))
-    W = random_init(rng, d, drop, restarts, init_norm).reshape(restarts * n, d)
+    d = X.shape[1]
+    W0 = random_init(rng, d, drop, restarts, init_norm).reshape(restarts * len(drop), d)
     trace_at = checkpoints(steps, trace_points)
-    snapshots = []
-    for t in range(steps + 1):
-        residual, active = relu_residual(X, y, W)
-        if t in trace_at:
-            snapshots.append(W.reshape(restarts, n, d).copy())
-        if t == steps:
-            break
-        G = gradient_step(X, residual * active, 2.0 / m)
-        W = project_ball((W - step_size * G) * mask)
-    pick, W_best = best_restart(W.reshape(restarts, n, d), losses(residual).reshape(restarts, n))
-    path = np.array([s[pick, np.arange(n)] for s in snapshots]).reshape(len(trace_at), n, d)
-    return W_best, trace_at, path
+    fit = projected_descent(
+        X, y, W0, steps=steps, step_size=step_size, constraint="ball",
+        mask=np.tile(drop_mask(d, drop), (restarts, 1)), trace_at=trace_at,
+    )  # fmt: skip
+    W, path = best_restart(fit.W, fit.losses, fit.path, restarts)
+    return W, trace_at, path
 
 
 def fit(X, y, drop, rng, **params):

@@ -2,37 +2,26 @@
 
 w <- Proj(w + step_size * (1/m) sum_i (y_i - ReLU(w . x_i)) x_i), starting from w = 0: the
 gradient of the square loss without the ReLU's derivative. Deterministic (``rng`` is unused).
-All coordinates of a shard step together: P = X W^T, then G = (y - ReLU(P))^T X / m, masked.
+All coordinates of a shard step together in the core's
+:func:`relu_tradeoffs.regression.projected_descent` (rule ``glmtron``), the dropped coordinate
+masked.
 """
 
 import numpy as np
 
-from relu_tradeoffs.hardness.learners._common import (
-    checkpoints,
-    drop_mask,
-    gradient_step,
-    project_ball,
-    relu_residual,
-)
+from relu_tradeoffs.hardness.learners._common import checkpoints, drop_mask
+from relu_tradeoffs.regression import projected_descent
 
 
 def fit_path(X, y, drop, rng, *, steps, step_size, trace_points=0):
     """Weights W (n, d), the traced iteration counts (T,) and the iterates there (T, n, d)."""
-    X = np.asarray(X, dtype=float)
-    y = np.asarray(y, dtype=float)
-    m, d = X.shape
-    mask = drop_mask(d, drop)
-    W = np.zeros_like(mask)
+    mask = drop_mask(X.shape[1], drop)
     trace_at = checkpoints(steps, trace_points)
-    snapshots = []
-    for t in range(steps + 1):
-        if t in trace_at:
-            snapshots.append(W.copy())
-        if t == steps:
-            break
-        residual, _ = relu_residual(X, y, W)
-        W = project_ball((W - gradient_step(X, residual, step_size / m)) * mask)
-    return W, trace_at, np.array(snapshots).reshape(len(trace_at), *W.shape)
+    fit = projected_descent(
+        X, y, np.zeros_like(mask), steps=steps, step_size=step_size, constraint="ball",
+        rule="glmtron", mask=mask, trace_at=trace_at,
+    )  # fmt: skip
+    return fit.W, trace_at, fit.path
 
 
 def fit(X, y, drop, rng, **params):
