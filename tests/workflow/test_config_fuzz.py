@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import copy_project, run_snakemake, small_config
+from conftest import ROOT, copy_project, run_snakemake, small_config
 
 hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, given, settings  # noqa: E402
@@ -21,6 +21,7 @@ from hypothesis import strategies as st  # noqa: E402
 from relu_tradeoffs.approx.config import ALG2_LEARNERS, METHODS, NOISE_MODELS  # noqa: E402
 from relu_tradeoffs.hardness.learners import REGISTRY  # noqa: E402
 from relu_tradeoffs.pipeline import cost  # noqa: E402
+from relu_tradeoffs.pipeline.config import ConfigError, load_merged  # noqa: E402
 from relu_tradeoffs.validation import validate  # noqa: E402
 
 pytestmark = pytest.mark.fuzz
@@ -217,3 +218,44 @@ def test_tiny_generated_configs_run_green(tmp_path_factory, overlay):
     assert {p.stem for p in figures.glob("*.pdf")} >= FIGURES, overlay
     assert {p.stem for p in figures.glob("*.png")} >= FIGURES, overlay
     assert (project / "results" / "summary.md").is_file()
+
+
+def default_numbers(node, path=()):
+    """Dotted paths of the default config's numeric leaves (what a new user edits first)."""
+    for key, value in node.items():
+        if isinstance(value, dict):
+            yield from default_numbers(value, (*path, key))
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            yield (*path, key)
+
+
+DEFAULT = load_merged(ROOT / "config.yaml")
+DEFAULT_NUMBERS = sorted(default_numbers(DEFAULT))
+
+
+@settings(
+    max_examples=int(os.environ.get("FUZZ_ONE_KEY_EXAMPLES", "5")),
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(path=st.sampled_from(DEFAULT_NUMBERS), factor=st.sampled_from([0.2, 0.5, 2.0]))
+def test_one_key_changed_from_the_default_validates_and_plans(dry_project, path, factor):
+    """A new user's first edit: one number of the default config. It plans with the estimated
+    job count, or every message names that key or the default it clashes with."""
+    edited, user = copy.deepcopy(DEFAULT), {}
+    node, mine = edited, user
+    for part in path[:-1]:
+        node, mine = node[part], mine.setdefault(part, {})
+    value = node[path[-1]]
+    node[path[-1]] = mine[path[-1]] = type(value)(value * factor)
+    key = ".".join(path)
+    try:
+        validate(edited, dry_project / "workflow" / "schemas", user=user)
+    except ConfigError as err:
+        for line in str(err).splitlines()[1:]:
+            assert line.startswith(f"  - config key '{key}") or "is a default" in line, line
+        return
+    expected = sum(r["jobs"] for r in cost.estimate(edited)) + EXTRA_JOBS
+    assert dry_run_jobs(dry_project, edited) == expected, (key, node[path[-1]])
