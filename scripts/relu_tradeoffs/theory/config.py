@@ -18,4 +18,11 @@ def check(theory) -> list[str]:
                 f"(theory.claims.d = {claims['d']})"
             )
     problems += eta_problems(claims["eta"], "theory.claims.eta")
+    gap = theory["biased"]["gap"]
+    problems += eta_problems(gap["eta"], "theory.biased.gap.eta")
+    low, high = gap["beta_range"]
+    if not low < high:
+        problems.append(
+            f"config key 'theory.biased.gap.beta_range': {gap['beta_range']} must be increasing"
+        )
     return problems
