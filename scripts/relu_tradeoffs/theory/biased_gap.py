@@ -142,7 +142,7 @@ def rows_for(rng, k, eta, labels, search):
         start = (np.array([float(x) for x in symmetric["direction"].split(";")]), symmetric["beta"])
         found.append(general_witness(rng, labels, eta, k, start, search))
     base = {"k": k, "eta": eta, "labels": labels, "unbiased_gap": unbiased_gap(labels, eta, k)}
-    return [base | result for result in found]
+    return mark_bound([base | result for result in found], search["beta_range"])
 
 
 def table(rows) -> pd.DataFrame:
@@ -150,3 +150,10 @@ def table(rows) -> pd.DataFrame:
     t = pd.DataFrame(rows)
     t["gain_positive"] = t.gain > t.gain_error
     return t
+
+
+def mark_bound(rows, beta_range):
+    """Flag rows whose best beta lies on an end of the search range (the optimum may be beyond)."""
+    for row in rows:
+        row["beta_at_bound"] = bool(np.isclose(row["beta"], beta_range, atol=1e-6).any())
+    return rows

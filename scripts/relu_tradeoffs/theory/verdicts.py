@@ -193,6 +193,8 @@ def biased_gap(gap, labels):
         reason = "every k separates with a biased learner"
     elif not positive[best.index > 1].any():
         reason = "no k >= 2 separates: no biased ReLU found beats the best hypothesis ignoring S"
+        if "beta_at_bound" in t and t[t.k > 1].beta_at_bound.astype(bool).all():
+            reason += " (best beta at the search bound: the witness tends to the constant)"
     else:
         reason = "separates only at k = " + ", ".join(str(k) for k in best.index[positive])
     return row(claim, BIASED_ASKS, measured, criterion, BEYOND, reason, "beyond", control)
