@@ -111,7 +111,10 @@ def theory(section):
     work = section["mc_samples"] * section["k_max"] + claims["samples"] * claims["d"] * len(
         claims["k"]
     ) * len(claims["eta"]) * len(claims["norms"])
-    return _row("theory", 6, peak, 0.0, work, "theory", "theory.k_max")
+    biased = section["biased"]
+    work += biased["mc_samples"] * section["k_max"] * len(biased["beta"])
+    # hermite, correlation, claims, biased, biased_gap, 4 figures, provenance
+    return _row("theory", 10, peak, 0.0, work, "theory", "theory.k_max")
 
 
 def approx(section):
