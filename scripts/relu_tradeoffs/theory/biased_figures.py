@@ -45,7 +45,7 @@ def _gap_panel(ax, t, labels):
     ax.set_xlabel("k = |S|")
     ax.set_xticks(sorted(part.k.unique()))
     if part.beta_at_bound.astype(bool).any():
-        ax.text(0.98, 0.5, "hollow: best beta at the search bound\n(the gain approaches 0 from\nbelow "
+        ax.text(0.98, 0.3, "hollow: best beta at the search bound\n(the gain approaches 0 from\nbelow "
                 "as beta grows)", transform=ax.transAxes, ha="right", fontsize=7, color="0.3")  # fmt: skip
         bound = part[part.beta_at_bound.astype(bool)]
         ax.plot(bound.k, bound.gain, "o", ms=4, color="white", zorder=5)
