@@ -32,6 +32,7 @@ from relu_tradeoffs.theory.correlation import TAIL_FIT_TERMS, log_power_coeffici
 
 _RECURRENCE_BLOCK = 4096  # Hermite rows held at once while summing the tail
 _QUAD = {"epsabs": 1e-17, "epsrel": 1e-13, "limit": 400}
+HEAD_MAX = 64.0  # the Dawson integral's plain head ends here at the latest (Fourier tail beyond)
 
 
 def phi(x):
@@ -200,7 +201,9 @@ def dawson_correlation(u, beta: float):
     weight, a, smooth = _correlation_integrand(u, beta)
     if a == 0 and weight == "sin":
         return linear, 0.0
-    split = 4.0 / np.abs(u).min()  # past every Dawson peak (D(t) peaks at t ~ 0.92)
+    # Past every Dawson peak (D(t) peaks at t ~ 0.92), but never so far that the plain head
+    # integral spans hundreds of oscillations: a nearly-zero u_i leaves its peak to the tail.
+    split = min(4.0 / np.abs(u).min(), HEAD_MAX)
 
     def head_integrand(x):
         return smooth(x) * (np.cos(a * x) if weight == "cos" else np.sin(a * x))
