@@ -16,10 +16,14 @@ def build(tables, hermite_tolerance):
     """One row per claim. ``tables`` maps names to frames; optional ones may be missing.
 
     Required: hermite, correlation, claims, recovery, approx_summary. Optional (their rules may
-    not be part of the workflow): scaling, pareto (tradeoff), theorem5 (approx).
+    not be part of the workflow): scaling, pareto (tradeoff), theorem5 (approx), biased and
+    biased_gap (theory; "not measured" rows without them).
     """
     rows = theory_verdicts.rows(
         tables["hermite"], tables["correlation"], tables["claims"], hermite_tolerance
+    )
+    rows += theory_verdicts.biased_rows(
+        tables.get("biased"), tables.get("biased_gap"), tables["correlation"]
     )
     rows += hardness_verdicts.recovery_rows(tables["recovery"])
     if tables.get("scaling") is not None:

@@ -57,6 +57,21 @@ def theory(draw, tiny):
             "norms": draw(values(st.sampled_from([0.0, 0.3989422804014327, 0.7, 1.0]))),
             "samples": 2000 if tiny else draw(st.sampled_from([2000, 10000])),
         },
+        "biased": {
+            "beta": draw(values(st.sampled_from([-1.0, 0.0, 0.5]))),
+            "mc_samples": 2000,
+            "tail_n_max": 2000,
+            "gap": {
+                "k_max": draw(st.integers(1, 3)),
+                "eta": [0.0],
+                "beta_range": [-2.0, 2.0],
+                "beta_points": 5,
+                "max_norm": 1.0,
+                "general_k_max": draw(st.integers(0, 2)),
+                "general_starts": 0,
+                "general_evaluations": 20,
+            },  # fmt: skip
+        },
     }
 
 

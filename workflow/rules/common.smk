@@ -20,7 +20,9 @@ from relu_tradeoffs.approx.regimes import REGIMES  # noqa: E402
 from relu_tradeoffs.approx.config import fit_section as approx_fit_section  # noqa: E402
 from relu_tradeoffs.approx.config import opt_targets as approx_opt_targets  # noqa: E402
 from relu_tradeoffs.hardness.config import figure_instance  # noqa: E402
-from relu_tradeoffs.hardness.config import train_sizes as hardness_train_sizes  # noqa: E402
+from relu_tradeoffs.hardness.config import (
+    train_sizes as hardness_train_sizes,
+)  # noqa: E402
 from relu_tradeoffs.hardness.learners import REGISTRY as HARDNESS_LEARNERS  # noqa: E402
 from relu_tradeoffs.pipeline import cost  # noqa: E402
 from relu_tradeoffs.validation import validate  # noqa: E402

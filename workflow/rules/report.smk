@@ -24,6 +24,8 @@ SUMMARY_TABLES = {
     "hermite": "results/theory/hermite.csv",
     "correlation": "results/theory/correlation.csv",
     "claims": "results/theory/claims.csv",
+    "biased": "results/theory/biased.csv",
+    "biased_gap": "results/theory/biased_gap.csv",
     "recovery": "results/hardness/recovery.csv",
     "approx_summary": "results/approx/summary.csv",
 }

@@ -2,8 +2,15 @@ THEORY_TABLES = [
     "results/theory/hermite.csv",
     "results/theory/correlation.csv",
     "results/theory/claims.csv",
+    "results/theory/biased.csv",
+    "results/theory/biased_gap.csv",
 ]
-THEORY_FIGURES = [figure("theory_correlation"), figure("theory_claims")]
+THEORY_FIGURES = [
+    figure("theory_correlation"),
+    figure("theory_claims"),
+    figure("theory_biased_correlation"),
+    figure("theory_biased_gap"),
+]
 
 
 rule theory_hermite:
@@ -118,6 +125,101 @@ rule theory_figure_claims:
         runtime=5,
     script:
         "../../scripts/theory/figure_claims.py"
+
+
+rule theory_biased:
+    input:
+        code=script_code("theory/biased.py"),
+    output:
+        table("results/theory/biased.csv", "Theory"),
+    log:
+        "results/logs/theory_biased/biased.log",
+    benchmark:
+        "results/benchmarks/biased.tsv"
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=mem_mb("theory_biased"),
+        runtime=30,
+    params:
+        seed=config["seed"],
+        k_max=config["theory"]["k_max"],
+        beta=config["theory"]["biased"]["beta"],
+        mc_samples=config["theory"]["biased"]["mc_samples"],
+        mc_chunk=config["theory"]["mc_chunk"],
+        n_max=config["theory"]["series_n_max"],
+        tail_n_max=config["theory"]["biased"]["tail_n_max"],
+    script:
+        "../../scripts/theory/biased.py"
+
+
+rule theory_biased_gap:
+    input:
+        code=script_code("theory/biased_gap.py"),
+    output:
+        table("results/theory/biased_gap.csv", "Theory"),
+    log:
+        "results/logs/theory_biased_gap/biased_gap.log",
+    benchmark:
+        "results/benchmarks/biased_gap.tsv"
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=mem_mb("theory_biased_gap"),
+        runtime=60,
+    params:
+        seed=config["seed"],
+        gap=config["theory"]["biased"]["gap"],
+    script:
+        "../../scripts/theory/biased_gap.py"
+
+
+rule theory_figure_biased_correlation:
+    input:
+        table="results/theory/biased.csv",
+        code=script_code("theory/figure_biased_correlation.py"),
+    output:
+        report(
+            figure("theory_biased_correlation"),
+            caption="../report/theory_biased_correlation.rst",
+            category="Theory",
+            labels={"figure": "biased correlation"},
+        ),
+    log:
+        "results/logs/theory_figure_biased_correlation/theory_figure_biased_correlation.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=mem_mb("theory_figure_biased_correlation"),
+        runtime=5,
+    script:
+        "../../scripts/theory/figure_biased_correlation.py"
+
+
+rule theory_figure_biased_gap:
+    input:
+        table="results/theory/biased_gap.csv",
+        code=script_code("theory/figure_biased_gap.py"),
+    output:
+        report(
+            figure("theory_biased_gap"),
+            caption="../report/theory_biased_gap.rst",
+            category="Theory",
+            labels={"figure": "biased gap"},
+        ),
+    log:
+        "results/logs/theory_figure_biased_gap/theory_figure_biased_gap.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=mem_mb("theory_figure_biased_gap"),
+        runtime=5,
+    script:
+        "../../scripts/theory/figure_biased_gap.py"
 
 
 rule theory:

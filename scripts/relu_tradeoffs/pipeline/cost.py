@@ -30,6 +30,8 @@ FIXED_MB = {
     "theory_hermite": 500,
     "theory_correlation": 2000,
     "theory_claims": 3000,
+    "theory_biased": 2000,
+    "theory_biased_gap": 1000,
     "hardness_plan": 500,
     "hardness_merge": 500,
     "hardness_recover": 500,
@@ -172,7 +174,10 @@ def theory(section):
     work = section["mc_samples"] * section["k_max"] + claims["samples"] * claims["d"] * len(
         claims["k"]
     ) * len(claims["eta"]) * len(claims["norms"])
-    return _row("theory", 6, peak, 0.0, work, "theory", "theory.k_max")
+    biased = section["biased"]
+    work += biased["mc_samples"] * section["k_max"] * len(biased["beta"])
+    # hermite, correlation, claims, biased, biased_gap, 4 figures, provenance
+    return _row("theory", 10, peak, 0.0, work, "theory", "theory.k_max")
 
 
 def approx(section):

@@ -18,4 +18,17 @@ def check(theory) -> list[str]:
                 f"(theory.claims.d = {claims['d']})"
             )
     problems += eta_problems(claims["eta"], "theory.claims.eta")
+    biased = theory["biased"]
+    if biased["tail_n_max"] < theory["series_n_max"]:
+        problems.append(
+            f"config key 'theory.biased.tail_n_max': {biased['tail_n_max']} is below "
+            f"theory.series_n_max = {theory['series_n_max']} (the tail starts there)"
+        )
+    gap = biased["gap"]
+    problems += eta_problems(gap["eta"], "theory.biased.gap.eta")
+    low, high = gap["beta_range"]
+    if not low < high:
+        problems.append(
+            f"config key 'theory.biased.gap.beta_range': {gap['beta_range']} must be increasing"
+        )
     return problems

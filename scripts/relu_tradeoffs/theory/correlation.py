@@ -50,15 +50,22 @@ def _log_convolve(a, b):
     return out
 
 
+def log_power_coefficients(k: int, count: int):
+    """log P_J for J < count, P_J = [s^J] (sum_j s^j / (j! 2^j (2j+1)))^k (any k >= 1)."""
+    j = np.arange(count)
+    log_u = -gammaln(j + 1) - j * np.log(2.0) - np.log(2 * j + 1)
+    log_p = log_u
+    for _ in range(k - 1):
+        log_p = _log_convolve(log_p, log_u)
+    return log_p
+
+
 def log_series_terms(k: int, n_max: int):
     """Degrees n = k, k+2, ..., <= n_max and log |T_n| of the Lemma 1 series, for even k >= 2."""
     if k < 2 or k % 2:
         raise ValueError(f"the series has non-zero terms only for even k >= 2, got k = {k}")
     j = np.arange((n_max - k) // 2 + 1)
-    log_u = -gammaln(j + 1) - j * np.log(2.0) - np.log(2 * j + 1)
-    log_p = log_u
-    for _ in range(k - 1):
-        log_p = _log_convolve(log_p, log_u)
+    log_p = log_power_coefficients(k, len(j))
     n = 2 * j + k
     m = (n - 2) // 2
     log_double_factorial = gammaln(n - 1) - m * np.log(2.0) - gammaln(m + 1)  # (n-3)!!

@@ -103,3 +103,107 @@ def rows(hermite, correlation, claims, tolerance):
         claim(claims, 3),
         claim(claims, 4),
     ]
+
+
+# The biased case (beyond the paper): c_k(beta) three ways, and the gap per label encoding.
+BIASED_QUAD_TOLERANCE = 1e-8  # series vs quadrature, k <= BIASED_QUAD_K_MAX
+BIASED_QUAD_K_MAX = 3
+BIASED_ZERO_TOLERANCE = 1e-12  # c_k(0) against correlation.csv
+BIASED_CLAIM = "Biased case (section 6)"
+BIASED_ASKS = "open question: how difficult is the biased case? (section 6; no claim)"
+
+
+def _biased_checks(biased, correlation, sign):
+    """The four checks of c_k(beta), with the series multiplied by ``sign`` (1: as computed;
+    -1 for odd k: the negative control, a sign error in beta)."""
+    flip = np.where(biased.k % 2 == 1, sign, 1.0)
+    value = biased.c_k_beta * flip
+    z = (biased.c_k_beta_mc - value) / biased.c_k_beta_mc_se
+    small = biased.k <= BIASED_QUAD_K_MAX
+    quad = (value - biased.c_k_beta_quadrature)[small].abs()
+    at_zero = biased[biased.beta == 0].merge(correlation[["k", "c_k"]], on="k")
+    zero_diff = (at_zero.c_k_beta - at_zero.c_k).abs()
+    odd_zero = at_zero[(at_zero.k % 2 == 1) & (at_zero.k >= 3)].c_k_beta
+    ok = (
+        (z.abs() <= CLAIM_Z).all()
+        and (quad <= BIASED_QUAD_TOLERANCE).all()
+        and (zero_diff <= BIASED_ZERO_TOLERANCE).all()
+        and (odd_zero == 0).all()
+    )
+    return ok, z.abs().max(), quad.max() if len(quad) else np.nan, zero_diff.max()
+
+
+def biased_correlation(biased, correlation):
+    """c_k(beta) by series, quadrature and Monte Carlo; odd k correlate once beta != 0."""
+    criterion = (
+        f"series vs MC within {CLAIM_Z:g} s.e. at every (k, beta); series vs quadrature within "
+        f"{BIASED_QUAD_TOLERANCE:g} for k <= {BIASED_QUAD_K_MAX}; c_k(0) = correlation.csv's c_k "
+        f"to {BIASED_ZERO_TOLERANCE:g}; odd k >= 3 at beta = 0 exactly 0"
+    )
+    claim = f"{BIASED_CLAIM}: c_k(beta)"
+    if biased is None or biased.empty:
+        return absent(claim, BIASED_ASKS, criterion, "no results/theory/biased.csv")
+    ok, z, quad, zero = _biased_checks(biased, correlation, 1.0)
+    control_ok, control_z, *_ = _biased_checks(biased, correlation, -1.0)
+    odd = biased[(biased.k % 2 == 1) & (biased.k >= 3)]
+    best = odd.loc[odd.c_k_beta.abs().idxmax()] if len(odd) else None
+    measured = f"max |z| {z:.2f}, max |series - quadrature| {fmt(quad)}, c_k(0) off by {fmt(zero)}"
+    if best is not None:
+        measured += f"; largest odd: c_{int(best.k)}({best.beta:g}) = {fmt(best.c_k_beta)}"
+    control = f"odd-k series with the sign of beta flipped: max |z| {control_z:.2f}, " + (
+        "passes (control failed to fail)" if control_ok else "fails"
+    )
+    verdict, reason = (
+        (BEYOND, "three ways agree; odd k are odd in beta")
+        if ok and not control_ok
+        else (FAILS, "the methods disagree" if not ok else "the control passes too")
+    )
+    return row(claim, BIASED_ASKS, measured, criterion, verdict, reason, "beyond", control)
+
+
+def _encoding(gap):
+    return gap.labels.astype(str).str.zfill(2)
+
+
+def biased_gap(gap, labels):
+    """The best biased witness's gain over the best hypothesis ignoring S, per k (one encoding)."""
+    criterion = "gain > gain_error (positive by more than its error) at every k, odd included"
+    claim = f"{BIASED_CLAIM}: gap, labels {labels}"
+    t = gap[_encoding(gap) == labels] if gap is not None else None
+    if t is None or t.empty:
+        return absent(claim, BIASED_ASKS, criterion, f"no labels {labels} rows in biased_gap.csv")
+    best = t.groupby("k").gain.max()
+    error = t.groupby("k").gain_error.max()
+    positive = best > error
+    measured = ", ".join(f"k={k}: {fmt(g)}" for k, g in best.items()) + (
+        f" (max over eta, witnesses; general w for k <= {int(t[t.witness == 'general'].k.max())})"
+        if (t.witness == "general").any()
+        else ""
+    )
+    odd = [k for k in best.index if k % 2 == 1 and k >= 3]
+    unbiased_odd = t[t.k.isin(odd)].unbiased_gap
+    control = (
+        "unbiased gap at odd k >= 3: "
+        + ", ".join(f"{fmt(g)}" for g in unbiased_odd.unique())
+        + (" (fails: no gap)" if (unbiased_odd <= 0).all() else " (passes)")
+        if odd
+        else "-"
+    )
+    if positive.all():
+        reason = "every k separates with a biased learner"
+    elif not positive[best.index > 1].any():
+        reason = "no k >= 2 separates: no biased ReLU found beats the best hypothesis ignoring S"
+        if "beta_at_bound" in t and t[t.k > 1].beta_at_bound.astype(bool).all():
+            reason += " (best beta at the search bound: the witness tends to the constant)"
+    else:
+        reason = "separates only at k = " + ", ".join(str(k) for k in best.index[positive])
+    return row(claim, BIASED_ASKS, measured, criterion, BEYOND, reason, "beyond", control)
+
+
+def biased_rows(biased, gap, correlation):
+    """The biased case's rows: c_k(beta), then the gap under each label encoding."""
+    return [
+        biased_correlation(biased, correlation),
+        biased_gap(gap, "01"),
+        biased_gap(gap, "pm1"),
+    ]

@@ -54,6 +54,10 @@ BAD = [
     ("approx.methods", ["surrogate", "oracle"], "unknown method 'oracle'"),
     ("approx.opt", [0.01, 0.3], "config key 'approx.opt[1]'"),
     ("approx.d", [1], "config key 'approx.d[0]'"),
+    ("theory.biased", KeyError, "'biased' is a required property"),
+    ("theory.biased.tail_n_max", 1000, "config key 'theory.biased.tail_n_max'"),
+    ("theory.biased.gap.eta", [0.6], "config key 'theory.biased.gap.eta[0]'"),
+    ("theory.biased.gap.beta_range", [1.0, -1.0], "config key 'theory.biased.gap.beta_range'"),
 ]
 
 

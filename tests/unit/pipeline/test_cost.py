@@ -45,7 +45,7 @@ def test_job_counts_of_the_test_config_counted_by_hand():
     # approx, 2 regimes x noise none (1 target) + flip, band (2 targets each): 10 calibrations;
     # 2 regimes x 3 noise models x 2 seeds: 12 fits; collect, summary, 4 figures, provenance
     assert rows["approx"]["jobs"] == 10 + 12 + 7
-    assert rows["theory"]["jobs"] == 6
+    assert rows["theory"]["jobs"] == 10
     # tradeoff: 4 scaling points (k 2, 3 x d 6, 8), 3 pareto runs, 2 gd runs, sq_bound,
     # aggregate, 4 figures, provenance
     assert rows["tradeoff"]["jobs"] == 4 + 3 + 2 + 1 + 1 + 4 + 1
