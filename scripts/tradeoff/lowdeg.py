@@ -8,7 +8,7 @@ from relu_tradeoffs.hardness.algorithm1 import c_k, effective_k, lowdeg_gap, wit
 from relu_tradeoffs.pipeline.io import rule_logger, write_json
 from relu_tradeoffs.pipeline.seeding import rng_for
 from relu_tradeoffs.relu import INV_SQRT_2PI
-from relu_tradeoffs.tradeoff.regression import degree_rows, planted, with_predictions
+from relu_tradeoffs.tradeoff.regression import LOOKAHEAD, degree_rows, planted, with_predictions
 from relu_tradeoffs.tradeoff.scaling import lifted_instance
 from relu_tradeoffs.tradeoff.upper_bound import tails
 
@@ -17,7 +17,7 @@ p, wc = snakemake.params, snakemake.wildcards
 seed, model = int(wc.seed), wc.model
 rng = rng_for(p.seed, "tradeoff", "lowdeg", model, p.d, seed)
 m, m_test = p.m_train, p.m_test
-tail = tails(max(p.degrees))
+tail = tails(max(p.degrees) + LOOKAHEAD)
 meta = {"model": model, "d": p.d, "seed": seed}
 if model == "planted":
     X, y = planted(rng, m + m_test, p.d)

@@ -64,9 +64,11 @@ def planted(rng, m: int, d: int):
 
 def degree_rows(train, test, degrees, *, ridge, max_features, repeats):
     """Per degree with C(d + l, l) <= max_features: CPU seconds of the fit (min over repeats),
-    test error and its s.e. Returns (rows, skipped degrees)."""
+    test error and its s.e., and the test error of the training mean (the constant, degree 0:
+    a negative control). Returns (rows, skipped degrees)."""
     (X, y), (X_test, y_test) = train, test
     m, d = X.shape
+    constant = float(np.mean((np.asarray(y_test, float) - np.mean(np.asarray(y, float))) ** 2))
     rows, skipped = [], []
     for degree in degrees:
         n_features = math.comb(d + degree, degree)
@@ -84,31 +86,44 @@ def degree_rows(train, test, degrees, *, ridge, max_features, repeats):
                 "test_err": err,
                 "test_err_se": se,
                 "finite_sample_factor": finite_sample_factor(m, n_features),
+                "constant_err": constant,
             }
         )
     return rows, skipped
 
 
+# How far past a degree ``next_prediction`` looks for a different exact prediction.
+LOOKAHEAD = 64
+
+
+def next_prediction(exact, degree: int) -> float:
+    """The exact population error of the next degree where it differs (odd Hermite orders of the
+    ReLU, and orders of the wrong parity for a k-parity, add nothing): a prediction one order
+    off, the negative control of the verdict on ``predicted``."""
+    here = exact(degree)
+    for later in range(degree + 1, degree + LOOKAHEAD):
+        if not math.isclose(exact(later), here, rel_tol=1e-12, abs_tol=1e-15):
+            return exact(later)
+    return math.nan
+
+
 def with_predictions(rows, tail, *, opt, norm, exact=None):
     """The rows with the ReLU reference ``opt``, ``excess_err`` = test_err - opt, the scaled tail
     norm^2 tail(l), the bound (sqrt(opt) + norm sqrt(tail(l)))^2 and, where theory gives it,
-    the exact population error ``predicted`` (``exact(degree)``; NaN otherwise)."""
+    the exact population error ``predicted`` (``exact(degree)``) and the next different one
+    ``predicted_next`` (NaN otherwise). ``tail`` must reach LOOKAHEAD degrees past the last."""
     out = []
     for row in rows:
         scaled = norm**2 * float(tail[row["degree"]])
         predicted = exact(row["degree"]) if exact is not None else math.nan
+        after = next_prediction(exact, row["degree"]) if exact is not None else math.nan
         extra = {
             "opt": opt,
             "excess_err": row["test_err"] - opt,
             "tail": scaled,
             "bound": (math.sqrt(opt) + math.sqrt(scaled)) ** 2,
             "predicted": predicted,
+            "predicted_next": after,
         }
         out.append({**row, **extra})
     return out
-
-
-def next_tail_degree(tail, degree: int) -> int | None:
-    """The next degree whose tail is smaller (odd degrees >= 3 add no coefficient)."""
-    later = np.flatnonzero(tail[degree + 1 :] < tail[degree])
-    return int(degree + 1 + later[0]) if later.size else None
