@@ -24,7 +24,13 @@ APPROX_BYTES = 32
 # Stored per instance: the float32 training set (the int8 draws are temporary).
 STORED_BYTES = 4
 # Rules whose memory does not grow with the config.
-FIXED_MB = {"correlation": 2000, "claims": 3000, "small": 1000, "tradeoff_scaling": 4000}
+FIXED_MB = {
+    "correlation": 2000,
+    "claims": 3000,
+    "small": 1000,
+    "tradeoff_scaling": 4000,
+    "tradeoff_lowdeg": 3000,
+}
 # Beyond this many jobs Snakemake's DAG build alone takes minutes (3,256 jobs: 9 s).
 DEFAULT_MAX_JOBS = 20000
 
@@ -157,9 +163,16 @@ def tradeoff(section):
     gd = section["gd"]
     runs = len(pareto["k"]) * len(pareto["seeds"]) * len(pareto["learners"])
     runs += len(gd["k"]) * len(gd["d"]) * len(gd["seeds"])
-    # sq_bound, aggregate, four figures, provenance
-    jobs = scaling + runs + 7
-    peak = {"tradeoff_scaling": FIXED_MB["tradeoff_scaling"], "other": FIXED_MB["small"]}
+    # least squares: the planted ReLU, one lifted instance per pareto k, the noise models
+    lowdeg = section["lowdeg"]
+    runs += (1 + len(pareto["k"]) + len(lowdeg["noise"])) * len(lowdeg["seeds"])
+    # sq_bound, aggregate, four figures, provenance; upper_bound, collect_lowdeg, sides, its figure
+    jobs = scaling + runs + 7 + 4
+    peak = {
+        "tradeoff_scaling": FIXED_MB["tradeoff_scaling"],
+        "tradeoff_lowdeg": FIXED_MB["tradeoff_lowdeg"],
+        "other": FIXED_MB["small"],
+    }
     work = scaling * section["scaling"]["timed_work"] * section["scaling"]["repeats"]
     keys = "tradeoff.scaling.timed_work"
     return _row("tradeoff", jobs, peak, 0.0, work, keys, "tradeoff.scaling.grid, tradeoff.gd")
