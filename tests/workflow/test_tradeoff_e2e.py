@@ -75,7 +75,7 @@ def test_upper_side_tables(run):
     assert set(upper.opt) == set(config["upper"]["opt"])
     kept = upper[~upper.degree_capped]
     assert (kept.bound <= kept.opt + kept.eps + 1e-15).all()
-    counts = [math.comb(int(r.d) + int(r.degree), int(r.degree)) for r in kept.itertuples()]
+    counts = [float(math.comb(int(r.d) + int(r.degree), int(r.degree))) for r in kept.itertuples()]
     np.testing.assert_allclose(kept.features, counts, rtol=1e-12)
     lowdeg = pd.read_csv(results / "tradeoff/lowdeg.csv")
     models = {"planted", *(f"slpn{k}" for k in config["pareto"]["k"]), *config["lowdeg"]["noise"]}
