@@ -81,6 +81,6 @@ def test_upper_side_tables(run):
     models = {"planted", *(f"slpn{k}" for k in config["pareto"]["k"]), *config["lowdeg"]["noise"]}
     assert set(lowdeg.model) == models
     planted = lowdeg[lowdeg.model == "planted"]
-    np.testing.assert_allclose(planted.predicted, planted.tail)  # opt = 0, unit norm
+    np.testing.assert_allclose(planted.predicted, planted["tail"])  # opt = 0, unit norm
     sides = pd.read_csv(results / "tradeoff/sides.csv")
     assert {"sq_lower", "poly_upper", "scan"} <= set(sides.series)
