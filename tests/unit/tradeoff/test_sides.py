@@ -192,3 +192,11 @@ def test_config_rules_name_the_key(edit, message):
     with pytest.raises(ConfigError) as err:
         validate(config, ROOT / "workflow" / "schemas")
     assert message in str(err.value)
+
+
+def test_hardest_k_is_the_costliest_solvable_k():
+    """Below d/2 it is the largest solvable k; beyond, C(d, k) shrinks, and a smaller k binds."""
+    assert sides.hardest_k(0.01, 0.0, C_K, 16) == 2  # gap_4 = 0.016 < 0.02
+    assert sides.hardest_k(0.005, 0.0, C_K, 16) == 4
+    assert sides.hardest_k(0.005, 0.0, C_K, 5) == 2  # C(5, 4) = 5 < C(5, 2) = 10
+    assert sides.hardest_k(0.5, 0.0, C_K, 16) is None
