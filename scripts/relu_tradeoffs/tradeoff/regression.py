@@ -7,8 +7,8 @@ population error of least squares as m -> infinity):
 - ``planted``: y = ReLU(w*.x) with ||w*|| = 1, opt = 0: exactly tail(l) (upper_bound.tails).
 - lifted k-SLPN (``slpn``): E[y' | x] = 1/2 + (1 - 2 eta) chi_S / 2 and E[y'^2] = 1/2, so exactly
   1/4 - lowdeg_gap(k, eta, l) (hardness.algorithm1): the constant 1/2 alone has loss 1/4, below
-  every unbiased ReLU's (opt there is Claim 4's witness optimum, far above 1/4): the improper class
-  beats every ReLU at any degree.
+  every unbiased ReLU's for k >= 2 (opt there is Claim 4's witness optimum): the improper class
+  then beats every ReLU at any degree.
 - any labels with a ReLU of norm r and loss opt: at most (sqrt(opt) + r sqrt(tail(l)))^2.
 With m examples and F features, least squares overfits: under a Gaussian design and noise
 independent of x its test error is the population error times (m - 1)/(m - F - 1)
