@@ -128,7 +128,7 @@ def lowdeg_exact(table, tolerance):
             ).all()
         )
         control = (
-            f"one order off: {'within' if control_ok else 'missed'} at every degree"
+            f"one order off: {'within at every degree' if control_ok else 'missed at some degree'}"
             if not off.empty
             else "-"
         )
