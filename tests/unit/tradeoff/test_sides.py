@@ -2,6 +2,7 @@
 table, its figure on degenerate grids, the verdicts and the config checks."""
 
 import copy
+import importlib.util
 import math
 
 import matplotlib
@@ -200,3 +201,41 @@ def test_hardest_k_is_the_costliest_solvable_k():
     assert sides.hardest_k(0.005, 0.0, C_K, 16) == 4
     assert sides.hardest_k(0.005, 0.0, C_K, 5) == 2  # C(5, 4) = 5 < C(5, 2) = 10
     assert sides.hardest_k(0.5, 0.0, C_K, 16) is None
+
+
+def _summary_helpers():
+    """The table builders of tests/unit/pipeline/test_summary.py (another folder: loaded by path)."""
+    path = ROOT / "tests" / "unit" / "pipeline" / "test_summary.py"
+    spec = importlib.util.spec_from_file_location("summary_helpers", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_summary_adds_the_upper_side_rows_when_its_tables_are_given():
+    from relu_tradeoffs.summary import build
+
+    h = _summary_helpers()
+    approx_summary, correlation, hermite, recovery = (
+        h.approx_summary,
+        h.correlation,
+        h.hermite,
+        h.recovery,
+    )
+    tables = {
+        "hermite": hermite(1e-15),
+        "correlation": correlation([1, 2, 3], [0.4, 0.165, 0.0]),
+        "claims": pd.DataFrame(
+            {"claim": [3, 4], "analytic_err": 0.4, "empirical_err": 0.4, "empirical_se": 1e-3}
+        ),
+        "recovery": recovery([True] * 3),
+        "approx_summary": approx_summary(),
+    }
+    eps = [0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 5e-4, 2e-4, 1e-4]
+    tables["upper_bound"] = pd.DataFrame(
+        ub.with_exponents(ub.upper_table(eps, [0.0], [16], 2000), 8, 0.1)
+    )
+    tables["lowdeg"] = _lowdeg_table([0.091, 0.0113], [0.0908, 0.0113], [0.0113, 0.0047])
+    summary = build(tables, 1e-10, 0.1)
+    rows = summary[summary.claim.str.startswith(("Upper side", "Least squares"))]
+    assert len(rows) == 2 and (rows.evidence == "beyond").all()
