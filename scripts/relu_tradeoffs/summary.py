@@ -12,12 +12,13 @@ from relu_tradeoffs.theory import verdicts as theory_verdicts
 from relu_tradeoffs.tradeoff import verdicts as tradeoff_verdicts
 
 
-def build(tables, hermite_tolerance):
+def build(tables, hermite_tolerance, lowdeg_tolerance=None):
     """One row per claim. ``tables`` maps names to frames; optional ones may be missing.
 
     Required: hermite, correlation, claims, recovery, approx_summary. Optional (their rules may
-    not be part of the workflow): scaling, pareto (tradeoff), theorem5 (approx), biased and
-    biased_gap (theory; "not measured" rows without them).
+    not be part of the workflow): scaling, pareto, upper_bound, lowdeg (tradeoff; lowdeg with
+    ``lowdeg_tolerance``), theorem5 (approx), biased and biased_gap (theory; "not measured"
+    rows without them).
     """
     rows = theory_verdicts.rows(
         tables["hermite"], tables["correlation"], tables["claims"], hermite_tolerance
@@ -30,6 +31,11 @@ def build(tables, hermite_tolerance):
         rows.append(tradeoff_verdicts.scaling(tables["scaling"]))
     if tables.get("pareto") is not None:
         rows += tradeoff_verdicts.pareto(tables["pareto"])
+    if tables.get("upper_bound") is not None:
+        rows += tradeoff_verdicts.upper_exponent(tables["upper_bound"])
+    if tables.get("lowdeg") is not None:
+        rows += tradeoff_verdicts.lowdeg_exact(tables["lowdeg"], lowdeg_tolerance)
+        rows += tradeoff_verdicts.lowdeg_bound(tables["lowdeg"])
     if tables.get("theorem5") is not None:
         rows += approx_verdicts.theorem5(tables["theorem5"])
     else:

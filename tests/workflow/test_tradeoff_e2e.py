@@ -9,7 +9,8 @@ from conftest import small_config
 
 SCALING = ["k", "d", "eps", "seconds", "work", "success", "slope_d"]
 PARETO = ["learner", "budget", "k", "d", "seconds", "excess_err", "excess_err_se"]
-FIGURES = ["tradeoff_wall", "tradeoff", "tradeoff_sq_wall", "tradeoff_gd"]
+FIGURES = ["tradeoff_wall", "tradeoff", "tradeoff_sq_wall", "tradeoff_gd", "tradeoff_sides"]
+UPPER = ["eps", "degree", "tail", "d", "features", "cost_upper"]
 
 
 @pytest.fixture(scope="module")
@@ -62,3 +63,22 @@ def test_figures_exist(run):
     for name in FIGURES:
         for ext in ("pdf", "png"):
             assert (results / f"figures/{name}.{ext}").stat().st_size > 1000
+
+
+def test_upper_side_tables(run):
+    results, config = run
+    upper = pd.read_csv(results / "tradeoff/upper_bound.csv")
+    assert list(upper.columns[: len(UPPER)]) == UPPER
+    assert set(upper.d) == set(config["sq"]["d"]) | set(config["sides"]["d"])
+    assert set(upper.opt) == set(config["upper"]["opt"])
+    kept = upper[~upper.degree_capped]
+    assert (kept.bound <= kept.opt + kept.eps + 1e-15).all()
+    counts = [float(math.comb(int(r.d) + int(r.degree), int(r.degree))) for r in kept.itertuples()]
+    np.testing.assert_allclose(kept.features, counts, rtol=1e-12)
+    lowdeg = pd.read_csv(results / "tradeoff/lowdeg.csv")
+    models = {"planted", *(f"slpn{k}" for k in config["pareto"]["k"]), *config["lowdeg"]["noise"]}
+    assert set(lowdeg.model) == models
+    planted = lowdeg[lowdeg.model == "planted"]
+    np.testing.assert_allclose(planted.predicted, planted["tail"])  # opt = 0, unit norm
+    sides = pd.read_csv(results / "tradeoff/sides.csv")
+    assert {"sq_lower", "poly_upper", "scan"} <= set(sides.series)

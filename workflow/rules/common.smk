@@ -194,6 +194,13 @@ def tradeoff_scaling_points():
     ]
 
 
+def tradeoff_lowdeg_models():
+    """The data models of degree-l least squares: the planted ReLU, the lifted k-SLPN of every
+    Pareto k, and the approx noise models of tradeoff.lowdeg.noise."""
+    slpn = [f"slpn{k}" for k in TRADEOFF["pareto"]["k"]]
+    return ["planted", *slpn, *TRADEOFF["lowdeg"]["noise"]]
+
+
 # Algorithm 2 (approx.smk): jobs, calibrations and run files.
 APPROX = config["approx"]
 # One fit job per (regime, noise, d, seed) runs every opt target of that noise model (`none`

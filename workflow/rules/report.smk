@@ -33,6 +33,8 @@ SUMMARY_OPTIONAL = {
     "theorem5": "results/approx/theorem5.csv",
     "scaling": "results/tradeoff/scaling.csv",
     "pareto": "results/tradeoff/pareto.csv",
+    "upper_bound": "results/tradeoff/upper_bound.csv",
+    "lowdeg": "results/tradeoff/lowdeg.csv",
 }
 SUMMARY_OUTPUTS = ["results/summary.md", "results/summary.csv"]
 
@@ -69,6 +71,7 @@ rule report_summary:
         runtime=5,
     params:
         hermite_tolerance=config["theory"]["hermite_tolerance"],
+        lowdeg_tolerance=config["tradeoff"]["lowdeg"]["tolerance"],
     script:
         "../../scripts/report/summary.py"
 

@@ -6,12 +6,16 @@ TRADEOFF_TABLES = [
     "results/tradeoff/pareto.csv",
     "results/tradeoff/gd.csv",
     "results/tradeoff/sq_bound.csv",
+    "results/tradeoff/upper_bound.csv",
+    "results/tradeoff/lowdeg.csv",
+    "results/tradeoff/sides.csv",
 ]
 TRADEOFF_FIGURES = [
     figure("tradeoff_wall"),
     figure("tradeoff"),
     figure("tradeoff_sq_wall"),
     figure("tradeoff_gd"),
+    figure("tradeoff_sides"),
 ]
 
 
@@ -252,3 +256,133 @@ rule tradeoff_figure_gd:
         runtime=5,
     script:
         "../../scripts/tradeoff/figure_gd.py"
+
+
+# Both sides of the tradeoff: the degree polynomial regression needs (upper_bound), degree-l least
+# squares measured (lowdeg), and the figure joining them with the SQ bound and the scan (sides).
+rule tradeoff_upper_bound:
+    input:
+        code=script_code("tradeoff/upper_bound.py"),
+    output:
+        "results/tradeoff/upper_bound.csv",
+    log:
+        "results/logs/tradeoff_upper_bound/upper_bound.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        # The tail is summed over max(4 degree_max, 1e6) coefficients.
+        mem_mb=mem_mb("tradeoff_upper_bound"),
+        runtime=5,
+    params:
+        **{
+            key: TRADEOFF["upper"][key]
+            for key in ("opt", "degree_max", "fit_min_degree", "fit_eps_fraction")
+        },
+        eps=TRADEOFF["sq"]["eps"],
+        d=TRADEOFF["sq"]["d"] + TRADEOFF["sides"]["d"],
+    script:
+        "../../scripts/tradeoff/upper_bound.py"
+
+
+rule tradeoff_lowdeg:
+    input:
+        code=script_code("tradeoff/lowdeg.py"),
+    output:
+        "results/tradeoff/lowdeg/{model}_seed{seed}.json",
+    log:
+        "results/logs/tradeoff_lowdeg/{model}_seed{seed}.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        # The float64 (features x m_train) design, at most max_features x m_train (~0.3 GB at
+        # the defaults), with its per-degree factor tables and the Gram matrix.
+        mem_mb=mem_mb("tradeoff_lowdeg"),
+        runtime=30,
+    params:
+        **{
+            key: TRADEOFF["lowdeg"][key]
+            for key in ("d", "degrees", "max_features", "m_train", "m_test", "repeats")
+        },
+        **{key: TRADEOFF["lowdeg"][key] for key in ("opt_target", "calibration")},
+        seed=config["seed"],
+        eta=TRADEOFF["eta"],
+        odd_k=HARDNESS["odd_k"],
+        ridge=HARDNESS["params"]["lowdeg"]["ridge"],
+        approx={key: config["approx"][key] for key in ("w_norm", "parity")},
+    script:
+        "../../scripts/tradeoff/lowdeg.py"
+
+
+rule tradeoff_aggregate_lowdeg:
+    input:
+        fits=expand(
+            "results/tradeoff/lowdeg/{model}_seed{seed}.json",
+            model=tradeoff_lowdeg_models(),
+            seed=TRADEOFF["lowdeg"]["seeds"],
+        ),
+        code=script_code("tradeoff/aggregate_lowdeg.py"),
+    output:
+        "results/tradeoff/lowdeg.csv",
+    log:
+        "results/logs/tradeoff_aggregate_lowdeg/aggregate_lowdeg.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=mem_mb("tradeoff_aggregate_lowdeg"),
+        runtime=5,
+    script:
+        "../../scripts/tradeoff/aggregate_lowdeg.py"
+
+
+rule tradeoff_sides:
+    input:
+        correlation="results/theory/correlation.csv",
+        upper="results/tradeoff/upper_bound.csv",
+        scaling="results/tradeoff/scaling.csv",
+        lowdeg="results/tradeoff/lowdeg.csv",
+        code=script_code("tradeoff/sides.py"),
+    output:
+        "results/tradeoff/sides.csv",
+    log:
+        "results/logs/tradeoff_sides/sides.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=mem_mb("tradeoff_sides"),
+        runtime=5,
+    params:
+        eps=TRADEOFF["sq"]["eps"],
+        eta=TRADEOFF["eta"],
+        d=TRADEOFF["sides"]["d"],
+    script:
+        "../../scripts/tradeoff/sides.py"
+
+
+rule tradeoff_figure_sides:
+    input:
+        sides="results/tradeoff/sides.csv",
+        code=script_code("tradeoff/figure_sides.py"),
+    output:
+        report(
+            figure("tradeoff_sides"),
+            caption="../report/tradeoff_sides.rst",
+            category="Tradeoff",
+            labels={"figure": "tradeoff_sides"},
+        ),
+    log:
+        "results/logs/tradeoff_figure_sides/tradeoff_sides.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=mem_mb("tradeoff_figure_sides"),
+        runtime=5,
+    params:
+        d=TRADEOFF["sides"]["d"],
+        band_opt=TRADEOFF["sides"]["band_opt"],
+    script:
+        "../../scripts/tradeoff/figure_sides.py"

@@ -44,6 +44,10 @@ FIXED_MB = {
     "tradeoff_gd": 3000,
     "tradeoff_sq_bound": 500,
     "tradeoff_aggregate": 1000,
+    "tradeoff_lowdeg": 3000,
+    "tradeoff_upper_bound": 1000,
+    "tradeoff_aggregate_lowdeg": 500,
+    "tradeoff_sides": 500,
     "report_provenance": 500,
     "report_summary": 500,
     "report_docs": 500,
@@ -223,9 +227,16 @@ def tradeoff(section):
     gd = section["gd"]
     runs = len(pareto["k"]) * len(pareto["seeds"]) * len(pareto["learners"])
     runs += len(gd["k"]) * len(gd["d"]) * len(gd["seeds"])
-    # sq_bound, aggregate, four figures, provenance
-    jobs = scaling + runs + 7
-    peak = {"tradeoff_scaling": FIXED_MB["tradeoff_scaling"], "other": FIGURE_MB}
+    # least squares: the planted ReLU, one lifted instance per pareto k, the noise models
+    lowdeg = section["lowdeg"]
+    runs += (1 + len(pareto["k"]) + len(lowdeg["noise"])) * len(lowdeg["seeds"])
+    # sq_bound, aggregate, four figures, provenance; upper_bound, aggregate_lowdeg, sides, its figure
+    jobs = scaling + runs + 7 + 4
+    peak = {
+        "tradeoff_scaling": FIXED_MB["tradeoff_scaling"],
+        "tradeoff_lowdeg": FIXED_MB["tradeoff_lowdeg"],
+        "other": FIGURE_MB,
+    }
     work = scaling * section["scaling"]["timed_work"] * section["scaling"]["repeats"]
     keys = "tradeoff.scaling.timed_work"
     return _row("tradeoff", jobs, peak, 0.0, work, keys, "tradeoff.scaling.grid, tradeoff.gd")

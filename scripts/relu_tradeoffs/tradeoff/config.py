@@ -1,5 +1,7 @@
 """Cross-field rules of the ``tradeoff`` config section (it borrows hardness.params and odd_k)."""
 
+import math
+
 from relu_tradeoffs.hardness.learners import REGISTRY
 from relu_tradeoffs.pipeline.config import eta_problems
 
@@ -59,7 +61,34 @@ def check_pareto(section, hardness, odd_k) -> list[str]:
     return problems
 
 
-def check(section, hardness) -> list[str]:
+def check_lowdeg(section, pareto_k, noise_models) -> list[str]:
+    """Degree-l least squares: the noise models exist (``none`` is the planted model), the slpn
+    instances (the Pareto k) fit in d, and every measured degree has fewer features than examples."""
+    problems = []
+    for i, name in enumerate(section["noise"]):
+        if name not in noise_models or name == "none":
+            known = ", ".join(m for m in noise_models if m != "none")
+            problems.append(
+                f"config key 'tradeoff.lowdeg.noise[{i}]': unknown noise model '{name}' "
+                f"(known: {known}; the realizable case is the planted model, always run)"
+            )
+    problems += [
+        f"config key 'tradeoff.pareto.k': k = {k} must be < tradeoff.lowdeg.d = {section['d']} "
+        "(the lifted instances of tradeoff.lowdeg)"
+        for k in pareto_k
+        if k >= section["d"]
+    ]
+    for degree in section["degrees"]:
+        count = math.comb(section["d"] + degree, degree)
+        if count <= section["max_features"] and count + 1 >= section["m_train"]:
+            problems.append(
+                f"config key 'tradeoff.lowdeg.m_train': {section['m_train']} examples do not "
+                f"determine the {count} features of degree {degree} (need more than {count + 1})"
+            )
+    return problems
+
+
+def check(section, hardness, noise_models=()) -> list[str]:
     odd_k = hardness["odd_k"]
     problems = []
     if not 0 <= section["eta"] < 0.5:
@@ -77,4 +106,14 @@ def check(section, hardness) -> list[str]:
     if "gd" not in hardness["params"]:
         problems.append("config key 'hardness.params.gd': missing (tradeoff.gd uses its settings)")
     problems += eta_problems(section["sq"]["eta"], "tradeoff.sq.eta")
+    if section["sides"]["band_opt"] not in section["upper"]["opt"]:
+        problems.append(
+            f"config key 'tradeoff.sides.band_opt': {section['sides']['band_opt']} is not one of "
+            f"tradeoff.upper.opt ({section['upper']['opt']})"
+        )
+    problems += check_lowdeg(section["lowdeg"], section["pareto"]["k"], noise_models)
+    if "lowdeg" not in hardness["params"]:
+        problems.append(
+            "config key 'hardness.params.lowdeg': missing (tradeoff.lowdeg uses its ridge)"
+        )
     return problems

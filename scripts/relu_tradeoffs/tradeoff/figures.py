@@ -143,3 +143,121 @@ def gd_panels(top, bottom, rows, k):
         note(top, "one d only", corner=True)
     if not rows.m_val_reached.all():
         bottom.set_title(f"m_val = {rows.m_val.iloc[0]} < 100/eps^2: the test may err", fontsize=7)
+
+
+BAND_LABEL = "where the truth lies, per this paper"
+
+
+def sides_bounds(ax, rows, d, band_opt):
+    """Cost against 1/eps at one d: the SQ lower bound (steps in k(eps)), the polynomial upper
+    bound C(d + l, l) per opt level, and the band between the lower bound and the upper bound at
+    ``band_opt`` shaded where both exist."""
+    ax.set(xscale="log", yscale="log", xlabel="1/eps", title=f"d = {d}")
+    ax.set_ylabel("cost (queries, examples or features)")
+    lower = rows[rows.series == "sq_lower"].sort_values("eps", ascending=False)
+    upper = rows[(rows.series == "poly_upper") & (rows.cost < np.inf)]
+    notes = []
+    if lower.empty:
+        notes.append("no SQ lower bound at this d (no k with gap >= 2 eps, or k > d)")
+    else:
+        ax.step(
+            1 / lower.eps,
+            lower.cost,
+            "o-",
+            where="post",
+            ms=3,
+            color="C3",
+            label="SQ lower bound ~ d^(k(eps)/2)",
+        )
+    for i, (opt, group) in enumerate(upper.groupby("opt")):
+        group = group.sort_values("eps", ascending=False)
+        strong = opt == band_opt
+        # l(eps) grows with 1/eps, so between grid points the next point's cost is the valid
+        # upper bound (steps "pre"), while the lower bound holds the previous k(eps) ("post").
+        ax.step(
+            1 / group.eps,
+            group.cost,
+            "s-" if strong else ":",
+            where="pre",
+            ms=3,
+            color=f"C{i}",
+            lw=1.5 if strong else 1,
+            label=f"poly upper bound C(d+l, l), opt = {opt:g}",
+        )
+    band = upper[upper.opt == band_opt].merge(
+        lower[["eps", "cost"]], on="eps", suffixes=("", "_lo")
+    )
+    band = band.sort_values("eps", ascending=False)
+    if band.empty:
+        notes.append(f"no band: the bounds share no eps at opt = {band_opt:g}")
+    elif len(band) == 1:
+        notes.append("one eps: the band has no width")
+    for i in range(len(band) - 1):
+        ax.fill_between(
+            1 / band.eps.iloc[i : i + 2],
+            band.cost_lo.iloc[i],
+            band.cost.iloc[i + 1],
+            color="0.85",
+            lw=0,
+            label=BAND_LABEL if i == 0 else None,
+        )
+    if upper.empty:
+        notes.append("no upper-bound rows at this d")
+    if len(upper) + len(lower):
+        ax.legend(fontsize=6, loc="upper left")
+    if notes:
+        note(ax, "; ".join(notes))
+
+
+def sides_measured(ax, rows):
+    """Measured CPU seconds against 1/eps: the exhaustive scan at each k (eps = gap_k/2, one line
+    per d) and degree-l least squares at its positive excess error (one marker per model)."""
+    ax.set(xscale="log", yscale="log", xlabel="1/eps", ylabel="measured CPU seconds")
+    scan = rows[rows.series == "scan"]
+    fits = rows[rows.series == "lowdeg"]
+    for i, (d, group) in enumerate(scan.groupby("d")):
+        group = group.sort_values("eps", ascending=False)
+        ax.plot(
+            1 / group.eps,
+            group.seconds,
+            "o-",
+            ms=4,
+            color=f"C{i}",
+            label=f"exhaustive scan, d = {d}",
+        )
+        for row in group.itertuples():
+            ax.annotate(
+                f"k={int(row.k)}",
+                (1 / row.eps, row.seconds),
+                fontsize=6,
+                xytext=(2, 3),
+                textcoords="offset points",
+            )
+    markers = "vD^<>px*"
+    for i, ((model, d), group) in enumerate(fits.groupby(["model", "d"])):
+        ax.plot(
+            1 / group.eps,
+            group.seconds,
+            markers[i % len(markers)],
+            ms=5,
+            color="0.2",
+            mfc="none",
+            label=f"least squares, {model}, d = {d}",
+        )
+        for row in group.itertuples():
+            ax.annotate(
+                f"l={int(row.degree)}",
+                (1 / row.eps, row.seconds),
+                fontsize=6,
+                xytext=(2, -8),
+                textcoords="offset points",
+            )
+    notes = []
+    if scan.empty:
+        notes.append("no scan rows")
+    if fits.empty:
+        notes.append("no least-squares point with a positive excess")
+    if len(scan) + len(fits):
+        ax.legend(fontsize=6, loc="lower right")
+    if notes:
+        note(ax, "; ".join(notes))

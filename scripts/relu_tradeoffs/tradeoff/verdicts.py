@@ -1,6 +1,16 @@
 """Verdicts on the time/accuracy tradeoff (Theorems 3-4), from the tradeoff tables."""
 
-from relu_tradeoffs.pipeline.verdicts import FAILS, HOLDS, absent, fmt, row
+import numpy as np
+
+from relu_tradeoffs.pipeline.verdicts import (
+    BEYOND_EVIDENCE,
+    FAILS,
+    HOLDS,
+    UNINFORMATIVE,
+    absent,
+    fmt,
+    row,
+)
 
 
 def scaling(table):
@@ -33,4 +43,136 @@ def pareto(table):
         verdict = HOLDS if better else FAILS
         reason = "more budget, less error" if better else "no significant gain from budget"
         out.append(row(claim, says, measured, criterion, verdict, reason))
+    return out
+
+
+UPPER = (
+    "beyond the paper: polynomial regression reaches opt + eps at degree l(eps), the least l with "
+    "(sqrt(opt) + sqrt(tail(l)))^2 <= opt + eps; a_n^2 ~ n^(-5/2) gives l ~ eps^(-2/3) (opt = 0), "
+    "eps^(-4/3) (eps << opt)"
+)
+
+
+def upper_exponent(table):
+    """The fitted exponent of l(eps) in 1/eps against the derived one, per opt level
+    (tradeoff/upper_bound.csv); control: the rate of a tail one half-power slower."""
+    criterion = (
+        "derived exponent inside the fitted 95% interval, and the exponent a tail one half-power "
+        "slower (a_n^2 ~ n^(-3/2), the sign function's) implies outside it"
+    )
+    out = []
+    for opt, g in table.groupby("opt", sort=True):
+        claim = f"Upper side: exponent of l(eps), opt = {opt:g}"
+        r = g.iloc[0]
+        if not np.isfinite(r.slope_lo):
+            why = f"{int(r.fit_points)} eps in the fitted regime (need 3 for an interval)"
+            out.append(absent(claim, UPPER, criterion, why))
+            continue
+        measured = (
+            f"l ~ (1/eps)^{fmt(r.slope)} [{fmt(r.slope_lo)}, {fmt(r.slope_hi)}] over "
+            f"{int(r.fit_points)} eps; derived {fmt(r.slope_derived)}"
+        )
+        inside = r.slope_lo <= r.slope_derived <= r.slope_hi
+        control_in = r.slope_lo <= r.slope_control <= r.slope_hi
+        control = f"slower tail's exponent {fmt(r.slope_control)}: {'inside' if control_in else 'outside'}"
+        if inside and not control_in:
+            verdict, reason = HOLDS, "the Hermite tail sets the rate"
+        elif inside:
+            verdict, reason = UNINFORMATIVE, "the slower tail's rate fits as well"
+        else:
+            verdict, reason = FAILS, "the fitted exponent misses the derived rate"
+        out.append(
+            row(claim, UPPER, measured, criterion, verdict, reason, BEYOND_EVIDENCE, control)
+        )
+    return out
+
+
+LOWDEG = (
+    "beyond the paper: degree-l least squares errs by the population error theory gives "
+    "(tail(l) for a planted unit ReLU; 1/4 - lowdeg_gap for a lifted k-parity), times the "
+    "finite-sample factor (m - 1)/(m - F - 1)"
+)
+
+
+def _within(err, se, predicted, factor, tolerance):
+    expected = predicted * factor
+    return np.abs(err / expected - 1) <= tolerance + 3 * se / expected
+
+
+def lowdeg_exact(table, tolerance):
+    """Measured test error of least squares against its exact prediction, per data model with
+    one (tradeoff/lowdeg.csv); control: the prediction of the next order that differs."""
+    criterion = (
+        f"|test_err / (predicted x factor) - 1| <= {tolerance:g} + 3 s.e. at every degree; the "
+        "prediction one order off must miss at some degree"
+    )
+    out = []
+    exact = table[table.predicted.notna()]
+    for model, g in exact.groupby("model", sort=True):
+        claim = f"Least squares vs the Hermite prediction: {model}, d = {g.d.iloc[0]}"
+        f = g.finite_sample_factor
+        ratio = g.test_err / (g.predicted * f)
+        measured = ", ".join(
+            f"l = {r.degree}: {fmt(q)}" for r, q in zip(g.itertuples(), ratio, strict=True)
+        )
+        measured = f"test_err / (predicted x factor): {measured}"
+        ok = bool(_within(g.test_err, g.test_err_se, g.predicted, f, tolerance).all())
+        off = g[g.predicted_next.notna()]
+        control_ok = bool(
+            _within(
+                off.test_err,
+                off.test_err_se,
+                off.predicted_next,
+                off.finite_sample_factor,
+                tolerance,
+            ).all()
+        )
+        control = (
+            f"one order off: {'within at every degree' if control_ok else 'missed at some degree'}"
+            if not off.empty
+            else "-"
+        )
+        if ok and not control_ok:
+            verdict, reason = HOLDS, "the tail predicts the measured error, degree by degree"
+        elif ok:
+            verdict, reason = UNINFORMATIVE, "the prediction one order off fits as well"
+        else:
+            verdict, reason = FAILS, "a degree misses its prediction"
+        out.append(
+            row(claim, LOWDEG, measured, criterion, verdict, reason, BEYOND_EVIDENCE, control)
+        )
+    return out
+
+
+def lowdeg_bound(table):
+    """Least squares on the approx noise models against the bound (sqrt(opt) + r sqrt(tail))^2;
+    control: the training mean (the constant) against the same bound at the largest degree."""
+    criterion = (
+        "test_err <= bound x factor + 3 s.e. at every degree; the constant predictor must exceed "
+        "the bound of the largest degree"
+    )
+    out = []
+    noisy = table[table.predicted.isna()]
+    for model, g in noisy.groupby("model", sort=True):
+        claim = f"Least squares under the tail bound: {model}, d = {g.d.iloc[0]}"
+        limit = g.bound * g.finite_sample_factor + 3 * g.test_err_se
+        ok = bool((g.test_err <= limit).all())
+        last = g.loc[g.degree.idxmax()]
+        last_limit = last.bound * last.finite_sample_factor + 3 * last.test_err_se
+        control_ok = bool(last.constant_err <= last_limit)
+        measured = ", ".join(
+            f"l = {r.degree}: {fmt(r.test_err)} <= {fmt(b)}"
+            for r, b in zip(g.itertuples(), limit, strict=True)
+        )
+        measured = f"opt {fmt(g.opt.iloc[0])}; {measured}"
+        control = f"constant {fmt(last.constant_err)} vs {fmt(last_limit)}"
+        if ok and not control_ok:
+            verdict, reason = HOLDS, "under the bound, which the constant exceeds"
+        elif ok:
+            verdict, reason = UNINFORMATIVE, "the bound is loose enough for the constant"
+        else:
+            verdict, reason = FAILS, "a degree exceeds the bound"
+        out.append(
+            row(claim, LOWDEG, measured, criterion, verdict, reason, BEYOND_EVIDENCE, control)
+        )
     return out

@@ -47,8 +47,9 @@ def test_job_counts_of_the_test_config_counted_by_hand():
     assert rows["approx"]["jobs"] == 10 + 12 + 7
     assert rows["theory"]["jobs"] == 10
     # tradeoff: 4 scaling points (k 2, 3 x d 6, 8), 3 pareto runs, 2 gd runs, sq_bound,
-    # aggregate, 4 figures, provenance
-    assert rows["tradeoff"]["jobs"] == 4 + 3 + 2 + 1 + 1 + 4 + 1
+    # aggregate, 4 figures, provenance; 3 least-squares runs (planted, slpn2, random),
+    # upper_bound, aggregate_lowdeg, sides and its figure
+    assert rows["tradeoff"]["jobs"] == 4 + 3 + 2 + 1 + 1 + 4 + 1 + 3 + 4
 
 
 @pytest.mark.parametrize(
