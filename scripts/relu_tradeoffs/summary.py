@@ -16,7 +16,7 @@ def build(tables, hermite_tolerance):
     """One row per claim. ``tables`` maps names to frames; optional ones may be missing.
 
     Required: hermite, correlation, claims, recovery, approx_summary. Optional (their rules may
-    not be part of the workflow): scaling, pareto (tradeoff), theorem5 (approx).
+    not be part of the workflow): scaling, pareto (tradeoff), theorem5, approx_slopes (approx).
     """
     rows = theory_verdicts.rows(
         tables["hermite"], tables["correlation"], tables["claims"], hermite_tolerance
@@ -26,11 +26,7 @@ def build(tables, hermite_tolerance):
         rows.append(tradeoff_verdicts.scaling(tables["scaling"]))
     if tables.get("pareto") is not None:
         rows += tradeoff_verdicts.pareto(tables["pareto"])
-    if tables.get("theorem5") is not None:
-        rows += approx_verdicts.theorem5(tables["theorem5"])
-    else:
-        rows += approx_verdicts.summary_bound(tables["approx_summary"])
-    rows += approx_verdicts.rivals(tables["approx_summary"])
+    rows += approx_verdicts.rows(tables)
     return pd.DataFrame(rows, columns=list(COLUMNS))
 
 
