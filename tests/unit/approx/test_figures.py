@@ -67,7 +67,9 @@ def test_error_figures_render(shape):
     slopes = (
         tables.slopes_frame(e, np.random.default_rng(0), 10, 0.5)
         if len(e)
-        else pd.DataFrame(columns=["regime", "noise", "method", "slope", "slope_low", "slope_high"])
+        else pd.DataFrame(
+            columns=["regime", "noise", "d", "method", "slope", "slope_low", "slope_high"]
+        )
     )
     for fig in (figures.err_vs_opt(summary, slopes), figures.ratio_heatmaps(summary)):
         fig.canvas.draw()
