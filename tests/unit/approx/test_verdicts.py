@@ -244,3 +244,168 @@ def test_rows_joins_every_claim_and_skips_absent_optional_tables():
         "Theorem 5 (paper, proof steps)",
         "O(opt) rivals",
     ]
+
+
+# Every field of a row, read in full: the texts a reader cites are part of the verdict.
+ROWS = {
+    "statement holds": (
+        lambda: v.statement(summary("paper")),
+        {
+            "claim": "Theorem 5 (paper): alg2_paper",
+            "paper_says": "Algorithm 2 returns w with err(ReLU_w) <= O(opt^{2/3}) + eps (Theorem 5)",
+            "measured": "within in 6/6 judged cells; 0 of 6 cells vacuous (bound >= E[y^2]); smallest K covering every judged cell: 0",
+            "criterion": "test_err <= 4 opt^(2/3) + 0.002 (medians over seeds) in every (regime, noise, d, opt) cell where that bound is below E[y^2], the error of w = 0 (90% of cells: caveat)",
+            "verdict": "holds",
+            "reason": "0 judged cells above the bound",
+            "evidence": "paper",
+            "control": "control_zero: within in 0/6; control_random: within in 0/6",
+        },
+    ),
+    "statement vacuous": (
+        lambda: v.statement(summary("paper", opts=(0.08, 0.1, 0.3))),
+        {
+            "claim": "Theorem 5 (paper): alg2_paper",
+            "paper_says": "Algorithm 2 returns w with err(ReLU_w) <= O(opt^{2/3}) + eps (Theorem 5)",
+            "measured": "within in 0/0 judged cells; 6 of 6 cells vacuous (bound >= E[y^2]); smallest K covering every judged cell: nan",
+            "criterion": "test_err <= 4 opt^(2/3) + 0.002 (medians over seeds) in every (regime, noise, d, opt) cell where that bound is below E[y^2], the error of w = 0 (90% of cells: caveat)",
+            "verdict": "vacuous",
+            "reason": "every cell's bound is at or above E[y^2] (6 cells): nothing is tested",
+            "evidence": "paper",
+            "control": "control_zero: within in 0/0; control_random: within in 0/0",
+        },
+    ),
+    "slope fails": (
+        lambda: v.slope(slopes(low=0.6)),
+        {
+            "claim": "Theorem 5 (paper, slope): alg2_paper",
+            "paper_says": "Algorithm 2 returns w with err(ReLU_w) <= O(opt^{2/3}) + eps (Theorem 5)",
+            "measured": "d=10: 0.7 [0.6, 0.8]; d=50: 0.7 [0.6, 0.8]",
+            "criterion": "slope of log test_err against log opt (noise models pooled, per d): lower end of the 95% interval >= 2/3 at every d, the `none` floor at most slopes.floor_share of the smallest error",
+            "verdict": "not reproduced",
+            "reason": "the interval's lower end is below 2/3 at d = 10, 50",
+            "evidence": "paper",
+            "control": "control_zero: d=10: 0.1 [0, 0.2]; d=50: 0.1 [0, 0.2]; control_random: d=10: 0.1 [0, 0.2]; d=50: 0.1 [0, 0.2]",
+        },
+    ),
+    "slope underpowered": (
+        lambda: v.slope(slopes(low=0.9, powered=False)),
+        {
+            "claim": "Theorem 5 (paper, slope): alg2_paper",
+            "paper_says": "Algorithm 2 returns w with err(ReLU_w) <= O(opt^{2/3}) + eps (Theorem 5)",
+            "measured": "d=10: 1 [0.9, 1.1]; d=50: 1 [0.9, 1.1]",
+            "criterion": "slope of log test_err against log opt (noise models pooled, per d): lower end of the 95% interval >= 2/3 at every d, the `none` floor at most slopes.floor_share of the smallest error",
+            "verdict": "underpowered",
+            "reason": "at d = 10, 50 the `none` floor is above the share allowed of the smallest error (or fewer than 2 seeds): the slope measures the sample size, not opt",
+            "evidence": "paper",
+            "control": "control_zero: d=10: 0.1 [0, 0.2]; d=50: 0.1 [0, 0.2]; control_random: d=10: 0.1 [0, 0.2]; d=50: 0.1 [0, 0.2]",
+        },
+    ),
+    "step holds": (
+        lambda: v.step(chain(0.3)),
+        {
+            "claim": "Theorem 5 (paper, ABL14 step): abl14",
+            "paper_says": "ABL14, the learner in Theorem 5's proof: ||u - u_dagger|| <= O(err01(w_dagger)) + eps",
+            "measured": "within in 10/10 judged rows; 0 of 10 vacuous (bound >= 2); smallest K covering every row: 2",
+            "criterion": "dist_unit <= 4 err01(w*) + 0.1 in every chain row where that bound is below 2 (90% of rows: caveat); w* stands for w_dagger",
+            "verdict": "holds",
+            "reason": "0 judged rows above the bound",
+            "evidence": "paper",
+            "control": "control_random: within in 0/10; K it needs: 13",
+        },
+    ),
+    "step vacuous": (
+        lambda: v.step(chain(0.3, err01=0.5)),
+        {
+            "claim": "Theorem 5 (paper, ABL14 step): abl14",
+            "paper_says": "ABL14, the learner in Theorem 5's proof: ||u - u_dagger|| <= O(err01(w_dagger)) + eps",
+            "measured": "within in 0/0 judged rows; 10 of 10 vacuous (bound >= 2); smallest K covering every row: 0.4",
+            "criterion": "dist_unit <= 4 err01(w*) + 0.1 in every chain row where that bound is below 2 (90% of rows: caveat); w* stands for w_dagger",
+            "verdict": "vacuous",
+            "reason": "every row's bound is at least 2: any unit vector meets it",
+            "evidence": "paper",
+            "control": "control_random: within in 0/0; K it needs: 2.6",
+        },
+    ),
+    "proof steps": (
+        lambda: v.identities(chain(0.3)),
+        {
+            "claim": "Theorem 5 (paper, proof steps)",
+            "paper_says": "Theorem 5's proof steps: Markov, the slab mass, the angle, err <= 2 opt + 2||w - w*||^2",
+            "measured": "every flag true in 10/10 learner rows",
+            "criterion": "every flag true (holds_markov, holds_angle), each within 3 s.e.",
+            "verdict": "uninformative",
+            "reason": "the steps hold for any w; they test the code only",
+            "evidence": "identity",
+            "control": "control_random: every flag true in 10/10 rows",
+        },
+    ),
+    "rival holds": (
+        lambda: v.rivals(summary("scaled", method="surrogate", factor=3.0)),
+        {
+            "claim": "O(opt) rival: surrogate",
+            "paper_says": "open in the paper, since solved (DGKKS 2020): err <= O(opt) + eps in poly time",
+            "measured": "within in 6/6 judged cells (0 vacuous); worst test_err / opt 3 (scaled, flip, opt 0.0001)",
+            "criterion": "test_err <= Stein bound (9 opt on the ball, 25 opt on the sphere, plus a sampling allowance) in every cell where that bound is below E[y^2]",
+            "verdict": "beyond the paper",
+            "reason": "holds: 0 judged cells above the bound",
+            "evidence": "beyond",
+            "control": "control_zero: within in 0/6; control_random: within in 0/6",
+        },
+    ),
+    "rival vacuous": (
+        lambda: v.rivals(summary("scaled", method="surrogate", factor=3.0, opts=(0.01, 0.1))),
+        {
+            "claim": "O(opt) rival: surrogate",
+            "paper_says": "open in the paper, since solved (DGKKS 2020): err <= O(opt) + eps in poly time",
+            "measured": "within in 0/0 judged cells (4 vacuous)",
+            "criterion": "test_err <= Stein bound (9 opt on the ball, 25 opt on the sphere, plus a sampling allowance) in every cell where that bound is below E[y^2]",
+            "verdict": "beyond the paper",
+            "reason": "vacuous: every cell's bound is at or above E[y^2]",
+            "evidence": "beyond",
+            "control": "control_zero: within in 0/0; control_random: within in 0/0",
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize("name", ROWS)
+def test_rows_read_in_full(name):
+    call, expected = ROWS[name]
+    (r,) = call()
+    assert r == expected
+
+
+def test_algorithm2_names():
+    assert v.is_alg2("alg2_paper") and v.is_alg2("alg2_average")
+    assert v.is_alg2("alg2_biased_sigmoid_paper_alpha")
+    assert not v.is_alg2("surrogate") and not v.is_alg2("control_zero")
+
+
+def test_rows_come_sorted_by_regime_and_method_whatever_the_table_order():
+    s = pd.concat([summary("scaled", method="alg2_paper"), summary("paper", method="alg2_average")])
+    claims = [r["claim"] for r in v.statement(s.iloc[::-1])]
+    assert claims == ["Theorem 5 (paper): alg2_average", "Theorem 5 (scaled): alg2_paper"]
+    t = pd.concat([slopes("scaled"), slopes("paper", method="alg2_average")]).iloc[::-1]
+    assert [r["claim"] for r in v.slope(t)] == [
+        "Theorem 5 (paper, slope): alg2_average",
+        "Theorem 5 (scaled, slope): alg2_paper",
+    ]
+
+
+def test_step_takes_the_control_of_its_own_regime():
+    """Two regimes; the scaled one has no control rows: its control says so, and the paper
+    regime's control (far) does not leak into it."""
+    paper = chain(0.3)
+    scaled = chain(0.3, control_dist=0.2).assign(regime="scaled")
+    scaled = scaled[scaled.learner == "abl14"]
+    out = {r["claim"]: r for r in v.step(pd.concat([scaled, paper]))}
+    assert out["Theorem 5 (scaled, ABL14 step): abl14"]["control"] == (
+        "control_random: within in 0/0; K it needs: -"
+    )
+    assert out["Theorem 5 (paper, ABL14 step): abl14"]["control"].startswith(
+        "control_random: within in 0/10"
+    )
+    assert [r["claim"] for r in v.identities(pd.concat([scaled, paper]))] == [
+        "Theorem 5 (paper, proof steps)",
+        "Theorem 5 (scaled, proof steps)",
+    ]
