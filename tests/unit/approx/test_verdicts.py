@@ -383,9 +383,9 @@ def test_algorithm2_names():
 
 def test_rows_come_sorted_by_regime_and_method_whatever_the_table_order():
     s = pd.concat([summary("scaled", method="alg2_paper"), summary("paper", method="alg2_average")])
-    claims = [r["claim"] for r in v.statement(s.iloc[::-1])]
+    claims = [r["claim"] for r in v.statement(s)]
     assert claims == ["Theorem 5 (paper): alg2_average", "Theorem 5 (scaled): alg2_paper"]
-    t = pd.concat([slopes("scaled"), slopes("paper", method="alg2_average")]).iloc[::-1]
+    t = pd.concat([slopes("scaled"), slopes("paper", method="alg2_average")])
     assert [r["claim"] for r in v.slope(t)] == [
         "Theorem 5 (paper, slope): alg2_average",
         "Theorem 5 (scaled, slope): alg2_paper",
@@ -398,7 +398,12 @@ def test_step_takes_the_control_of_its_own_regime():
     paper = chain(0.3)
     scaled = chain(0.3, control_dist=0.2).assign(regime="scaled")
     scaled = scaled[scaled.learner == "abl14"]
-    out = {r["claim"]: r for r in v.step(pd.concat([scaled, paper]))}
+    rows = v.step(pd.concat([scaled, paper]))
+    assert [r["claim"] for r in rows] == [
+        "Theorem 5 (paper, ABL14 step): abl14",
+        "Theorem 5 (scaled, ABL14 step): abl14",
+    ]
+    out = {r["claim"]: r for r in rows}
     assert out["Theorem 5 (scaled, ABL14 step): abl14"]["control"] == (
         "control_random: within in 0/0; K it needs: -"
     )
@@ -409,3 +414,84 @@ def test_step_takes_the_control_of_its_own_regime():
         "Theorem 5 (paper, proof steps)",
         "Theorem 5 (scaled, proof steps)",
     ]
+
+
+def test_rows_of_absent_claims_read_in_full():
+    empty = summary("paper", method="gd")
+    assert v.statement(empty) == [
+        v.absent(
+            "Theorem 5",
+            v.THEOREM5,
+            "test_err <= K opt^(2/3) + eps where that is below E[y^2]",
+            "no Algorithm 2 run with opt > 0",
+        )
+    ]
+    assert v.slope(slopes(method="gd"))[0]["reason"] == "no Algorithm 2 slope"
+    assert v.slope(slopes(method="gd"))[0]["claim"] == "Theorem 5 (slope)"
+    assert v.slope(slopes(method="gd"))[0]["paper_says"] == v.THEOREM5
+    assert "lower end of the 95% interval >= 2/3" in v.slope(slopes(method="gd"))[0]["criterion"]
+    (step,) = v.step(chain(0.3).iloc[10:])
+    assert (step["claim"], step["paper_says"], step["reason"]) == (
+        "Theorem 5 (ABL14 step)",
+        v.STEP,
+        "no Theorem 5 chain row",
+    )
+    assert step["criterion"].startswith("dist_unit <= K err01(w*) + eps")
+    (rival,) = v.rivals(summary("paper"))
+    assert (rival["paper_says"], rival["reason"]) == (v.RIVALS, "no rival method with opt > 0")
+    assert rival["criterion"].startswith("test_err <= Stein bound")
+
+
+@pytest.mark.parametrize("judge", [v.statement, v.rivals])
+def test_cells_without_noise_or_with_zero_opt_are_not_judged(judge):
+    """A `none` cell (opt target 0; its opt is the floor 0.075 in the paper regime) and a cell
+    whose opt is 0 on the test set are left out, even where their error is far off."""
+    method = "alg2_paper" if judge is v.statement else "surrogate"
+    s = summary("scaled", method=method, factor=3.0)
+    far = [cell("scaled", "none", 0.075, method, 0.5), cell("scaled", "flip", 1e-4, method, 0.5)]
+    far[0]["opt_target"] = 0.0
+    far[1]["opt"] = 0.0
+    (r,) = judge(pd.concat([s, pd.DataFrame(far)], ignore_index=True))
+    assert "within in 6/6 judged cells" in r["measured"]
+
+
+def test_step_bound_of_exactly_two_is_vacuous():
+    (r,) = v.step(chain(0.3, err01=0.5, eps=0.0))  # 4 * 0.5 + 0 = 2: any unit vector is within
+    assert r["verdict"] == VACUOUS
+
+
+def test_step_uninformative_names_its_control():
+    (r,) = v.step(chain(0.3, control_dist=0.45))
+    assert r["reason"] == "the control control_random passes the same criterion"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "verdict", "reason"),
+    [
+        ({"low": 1.0}, HOLDS, "falls at least linearly in opt: consistent with O(opt^{2/3}), "
+         "and no evidence that 2/3 is the rate"),
+        ({"low": 0.9}, HOLDS, "consistent with O(opt^{2/3}); a slope below 1 is not evidence of "
+         "the rate 2/3"),
+        ({"control_low": 2 / 3}, UNINFORMATIVE, "the control control_zero, control_random passes "
+         "the same criterion"),
+        ({"control_low": 0.7, "ds": (10,)}, UNINFORMATIVE, "the control control_zero, "
+         "control_random passes the same criterion"),
+    ],
+)  # fmt: skip
+def test_slope_reasons_at_their_boundaries(kwargs, verdict, reason):
+    r = only(v.slope(slopes(**kwargs)), "alg2_paper")
+    assert (r["verdict"], r["reason"]) == (verdict, reason)
+
+
+def test_slope_without_control_rows_is_judged_on_its_own():
+    t = slopes(low=0.9)
+    (r,) = v.slope(t[t.method == "alg2_paper"])
+    assert r["verdict"] == HOLDS
+    assert r["control"] == "control_zero: no slope; control_random: no slope"
+
+
+def test_proof_steps_count_learner_and_control_rows_apart():
+    t = chain(0.3)
+    (r,) = v.identities(pd.concat([t, t[t.learner == "abl14"]]))
+    assert r["measured"] == "every flag true in 20/20 learner rows"
+    assert r["control"] == "control_random: every flag true in 10/10 rows"
