@@ -444,11 +444,11 @@ def test_rows_of_absent_claims_read_in_full():
 
 @pytest.mark.parametrize("judge", [v.statement, v.rivals])
 def test_cells_without_noise_or_with_zero_opt_are_not_judged(judge):
-    """A `none` cell (opt target 0; its opt is the floor 0.075 in the paper regime) and a cell
-    whose opt is 0 on the test set are left out, even where their error is far off."""
+    """A `none` cell (opt target 0, its opt the clipping error) and a cell whose opt is 0 on the
+    test set are left out, even where their error is far off."""
     method = "alg2_paper" if judge is v.statement else "surrogate"
     s = summary("scaled", method=method, factor=3.0)
-    far = [cell("scaled", "none", 0.075, method, 0.5), cell("scaled", "flip", 1e-4, method, 0.5)]
+    far = [cell("scaled", "none", 1e-4, method, 0.5), cell("scaled", "flip", 1e-4, method, 0.5)]
     far[0]["opt_target"] = 0.0
     far[1]["opt"] = 0.0
     (r,) = judge(pd.concat([s, pd.DataFrame(far)], ignore_index=True))
@@ -495,3 +495,8 @@ def test_proof_steps_count_learner_and_control_rows_apart():
     (r,) = v.identities(pd.concat([t, t[t.learner == "abl14"]]))
     assert r["measured"] == "every flag true in 20/20 learner rows"
     assert r["control"] == "control_random: every flag true in 10/10 rows"
+
+
+def test_rivals_come_sorted_by_method():
+    s = pd.concat([summary("scaled", method="surrogate"), summary("scaled", method="gd")])
+    assert [r["claim"] for r in v.rivals(s)] == ["O(opt) rival: gd", "O(opt) rival: surrogate"]
