@@ -17,7 +17,7 @@ def build(tables, hermite_tolerance, lowdeg_tolerance=None):
 
     Required: hermite, correlation, claims, recovery, approx_summary. Optional (their rules may
     not be part of the workflow): scaling, pareto, upper_bound, lowdeg (tradeoff; lowdeg with
-    ``lowdeg_tolerance``), theorem5 (approx), biased and biased_gap (theory; "not measured"
+    ``lowdeg_tolerance``), theorem5, approx_slopes (approx), biased and biased_gap (theory; "not measured"
     rows without them).
     """
     rows = theory_verdicts.rows(
@@ -36,11 +36,7 @@ def build(tables, hermite_tolerance, lowdeg_tolerance=None):
     if tables.get("lowdeg") is not None:
         rows += tradeoff_verdicts.lowdeg_exact(tables["lowdeg"], lowdeg_tolerance)
         rows += tradeoff_verdicts.lowdeg_bound(tables["lowdeg"])
-    if tables.get("theorem5") is not None:
-        rows += approx_verdicts.theorem5(tables["theorem5"])
-    else:
-        rows += approx_verdicts.summary_bound(tables["approx_summary"])
-    rows += approx_verdicts.rivals(tables["approx_summary"])
+    rows += approx_verdicts.rows(tables)
     return pd.DataFrame(rows, columns=list(COLUMNS))
 
 

@@ -7,9 +7,13 @@ import pandas as pd
 import pytest
 import yaml
 from conftest import clone_run, copy_project, run_snakemake, small_config
+from relu_tradeoffs.approx import verdicts
+from relu_tradeoffs.approx.config import CONTROLS
 from relu_tradeoffs.approx.regimes import paper_floor
 from relu_tradeoffs.approx.tables import ERRORS_COLUMNS, THEOREM5_COLUMNS
 from relu_tradeoffs.approx.theorem5 import HOLDS
+from relu_tradeoffs.pipeline.verdicts import HOLDS as HOLDS_VERDICT
+from relu_tradeoffs.pipeline.verdicts import NO_CONTROL, PAPER
 
 SMALL = small_config()["approx"]
 
@@ -31,13 +35,18 @@ def test_errors_table(approx_run):
         for r in SMALL["regimes"]
     }
     runs = sum(per_regime.values()) * len(SMALL["d"]) * len(SMALL["seeds"])
-    assert len(t) == runs * len(SMALL["methods"])
-    assert set(t.regime) == set(SMALL["regimes"]) and set(t.method) == set(SMALL["methods"])
+    assert len(t) == runs * (len(SMALL["methods"]) + len(CONTROLS))
+    assert set(t.regime) == set(SMALL["regimes"])
+    assert set(t.method) == {*SMALL["methods"], *CONTROLS}
+    # The controls: w = 0 scores E[y^2] (trivial_err); a random unit w is no better.
+    zero = t[t.method == "control_zero"]
+    np.testing.assert_allclose(zero.test_err, zero.trivial_err, rtol=1e-12)
+    np.testing.assert_allclose(t[t.method == "control_random"].w_norm_fit, 1.0, rtol=1e-12)
     # opt is min(planted, reference) and no method beats it by more than 3 s.e.
     np.testing.assert_allclose(t.opt, np.minimum(t.opt_planted, t.opt_reference))
     assert (t.test_err >= t.opt - 3 * t.gap_se).all()
     # The paper regime: unit w*, unit outputs, opt at or above the floor (within 3 s.e.).
-    paper = t[t.regime == "paper"]
+    paper = t[(t.regime == "paper") & ~t.method.isin(CONTROLS)]
     np.testing.assert_allclose(paper.w_norm_fit, 1.0)
     np.testing.assert_allclose(paper.opt_floor, paper_floor())
     assert (paper.opt >= paper_floor() - 3 * paper.opt_se).all()
@@ -53,7 +62,7 @@ def test_theorem5_table_every_link_holds(approx_run):
     """Every population inequality of the proof on every row, within 3 s.e. (holds_* flags)."""
     chain = pd.read_csv(approx_run / "results/approx/theorem5.csv")
     assert list(chain.columns[: len(THEOREM5_COLUMNS)]) == THEOREM5_COLUMNS
-    assert set(chain.learner) == set(SMALL["theorem5"]["learners"])
+    assert set(chain.learner) == {*SMALL["theorem5"]["learners"], "control_random"}
     assert len(chain) > 0 and chain[list(HOLDS)].all().all(), chain[~chain[list(HOLDS)].all(axis=1)]
     np.testing.assert_allclose(chain.err_bound, 2 * chain.opt + 2 * chain.dist_w_wstar**2)
 
@@ -61,7 +70,7 @@ def test_theorem5_table_every_link_holds(approx_run):
 def test_slopes_and_figures(approx_run):
     slopes = pd.read_csv(approx_run / "results/approx/slopes.csv")
     pooled = slopes[slopes.noise == "all"]
-    assert set(pooled.method) == set(SMALL["methods"])
+    assert set(pooled.method) == {*SMALL["methods"], *CONTROLS}
     assert (pooled.slope_low <= pooled.slope).all() and (pooled.slope <= pooled.slope_high).all()
     for name in ("err_vs_opt", "alpha", "ratio", "theorem5_chain"):
         for ext in ("pdf", "png"):
@@ -131,3 +140,47 @@ def test_unreachable_target_stops_with_a_named_error(tmp_path):
     assert proc.returncode != 0
     log = (project / "results/logs/approx_calibrate/scaled_flip_opt1e-05.log").read_text()
     assert "noise model 'flip' cannot reach opt target 1e-05" in log
+
+
+def test_every_holds_is_the_papers_and_its_control_is_rejected(approx_run):
+    """The approx rows of the small run's claims summary: every holds is evidence of the paper
+    with a control, no identity holds, and Theorem 5 has at least one holds to lose (below)."""
+    summary = pd.read_csv(approx_run / "results/summary.csv")
+    summary = summary[summary.claim.str.startswith(("Theorem 5", "O(opt)"))]
+    holds = summary[summary.verdict == HOLDS_VERDICT]
+    assert (holds.evidence == PAPER).all() and (holds.control != NO_CONTROL).all(), holds
+    assert (summary[summary.evidence == "identity"].verdict != HOLDS_VERDICT).all()
+    assert (holds.claim.str.startswith("Theorem 5")).any(), summary
+
+
+RANDOM_LEARNERS = """
+
+def _random_unit(X, labels, rng, **params):
+    g = rng.standard_normal(X.shape[1])
+    return g / np.linalg.norm(g)
+
+
+LEARNERS = dict.fromkeys(LEARNERS, _random_unit)
+"""
+
+
+def test_sabotaged_halfspace_learners_make_no_theorem5_row_hold(tmp_path):
+    """Every halfspace learner of the copy returns a random unit vector: Algorithm 2 is then
+    no better than the random control, and no Theorem 5 verdict may say holds."""
+    project = copy_project(tmp_path / "project")
+    registry = project / "scripts/relu_tradeoffs/approx/halfspace/__init__.py"
+    registry.write_text("import numpy as np\n" + registry.read_text() + RANDOM_LEARNERS)
+    run_snakemake(project, "approx", "--cores", "2", "--configfile", ".test/config.yaml")
+    results = project / "results/approx"
+    rows = verdicts.rows(
+        {
+            "approx_summary": pd.read_csv(results / "summary.csv"),
+            "theorem5": pd.read_csv(results / "theorem5.csv"),
+            "approx_slopes": pd.read_csv(results / "slopes.csv"),
+        }
+    )
+    theorem5 = [r for r in rows if r["claim"].startswith("Theorem 5")]
+    assert theorem5 and all(r["verdict"] != HOLDS_VERDICT for r in theorem5), theorem5
+    # the sabotage reached the learners: ABL14's outputs are as far from w* as the control's
+    chain = pd.read_csv(results / "theorem5.csv")
+    assert chain[chain.learner == "abl14"].dist_unit.median() > 1.0

@@ -107,6 +107,8 @@ rule approx_summary:
     params:
         seed=config["seed"],
         bootstrap=APPROX["slopes"]["bootstrap"],
+        floor_share=APPROX["slopes"]["floor_share"],
+        bounds=APPROX["bounds"],
     script:
         "../../scripts/approx/summary.py"
 

@@ -31,6 +31,7 @@ SUMMARY_TABLES = {
 }
 SUMMARY_OPTIONAL = {
     "theorem5": "results/approx/theorem5.csv",
+    "approx_slopes": "results/approx/slopes.csv",
     "scaling": "results/tradeoff/scaling.csv",
     "pareto": "results/tradeoff/pareto.csv",
     "upper_bound": "results/tradeoff/upper_bound.csv",

@@ -8,6 +8,8 @@ Methods (docs/approx.md):
 - a rival's name (fits the ReLU to the real labels directly).
 """
 
+import math
+
 from relu_tradeoffs.approx.regimes import REGIMES, paper_floor
 
 PAPER_METHOD = "alg2_paper"
@@ -24,16 +26,27 @@ NOISE_MODELS = ("none", "random", "flip", "band", "leak", "parity")
 METHODS = (PAPER_METHOD, *ALG2_LEARNERS, *BIASED_PAPER_ALPHA, *RIVALS)
 HALFSPACE_LEARNERS = ("abl14", "average", "localized_hinge", "sigmoid_sgd")
 REFERENCE_FACTOR_MIN = 10
+# Negative controls, run in every fit job beside the methods and judged by the same criteria:
+# w = 0 (its error is the trivial E[y^2]) and a random unit vector.
+CONTROL_ZERO, CONTROL_RANDOM = "control_zero", "control_random"
+CONTROLS = (CONTROL_ZERO, CONTROL_RANDOM)
+
 # The keys of the approx section that one fit job reads (experiment.run_job). The rule passes
 # only these, so a post-processing key (slopes, opt_check) or the grid's lists (d, seeds,
 # noise, opt) never reruns a fit job that exists.
 FIT_KEYS = ("w_norm", "parity", "m_train", "m_test", "reference", "params", "alpha", "methods")
-FIT_KEYS += ("theorem5",)
+FIT_KEYS += ("m_train_scaled", "theorem5")
+# Of the verdicts' constants, a fit job reads only ABL14's step bound (theorem5.csv's step_*
+# columns); the statement's K and the rivals' allowance are applied when aggregating.
+FIT_SUBKEYS = {"bounds": ("step",)}
 
 
 def fit_section(section):
-    """The part of the approx section a fit job depends on (``FIT_KEYS``)."""
-    return {key: section[key] for key in FIT_KEYS}
+    """The part of the approx section a fit job depends on (``FIT_KEYS``, ``FIT_SUBKEYS``)."""
+    part = {key: section[key] for key in FIT_KEYS}
+    return part | {
+        key: {sub: section[key][sub] for sub in subs} for key, subs in FIT_SUBKEYS.items()
+    }
 
 
 def parse_method(name):
@@ -47,6 +60,22 @@ def parse_method(name):
     if name in RIVALS:
         return "rival", name, False
     raise ValueError(f"unknown approx method '{name}' (known: {', '.join(METHODS)})")
+
+
+def train_size(section, regime, d, opt_target):
+    """(m_train, capped) of one instance. The scaled regime sizes its training set with the
+    target, m = per_d_over_opt * d / opt clipped to [m_train, cap], so that the finite-sample
+    error (about d / m) stays a fixed share of opt instead of flooring the smallest targets;
+    `none` (opt target 0) runs at the cap, where it measures the floor of the capped points.
+    ``capped``: the cap cut m below per_d_over_opt * d / opt."""
+    base = section["m_train"]
+    if regime != "scaled":
+        return base, False
+    size = section["m_train_scaled"]
+    if opt_target <= 0:
+        return size["cap"], False
+    wanted = math.ceil(size["per_d_over_opt"] * d / opt_target)
+    return min(size["cap"], max(base, wanted)), wanted > size["cap"]
 
 
 def targets_key(regime):
@@ -113,6 +142,11 @@ def check(section) -> list[str]:
         problems.append(
             f"config key 'approx.reference.sample_factor': the reference sample must hold at "
             f"least {REFERENCE_FACTOR_MIN} x approx.m_test examples"
+        )
+    if section["m_train_scaled"]["cap"] < section["m_train"]:
+        problems.append(
+            f"config key 'approx.m_train_scaled.cap': {section['m_train_scaled']['cap']} is below "
+            f"approx.m_train = {section['m_train']}"
         )
     n_fit = section["m_train"] * (1 - section["alpha"]["val_fraction"])
     if n_fit < 2 * section["alpha"]["min_class"]:

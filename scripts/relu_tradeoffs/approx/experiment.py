@@ -5,11 +5,13 @@ Data are drawn from the instance's own random stream rather than read from disk 
 milliseconds, storing the grid's data ~1 GB). Every method has its own stream, so adding or
 removing a method never changes another's numbers. Order of work:
 1. the methods that do not need opt (rivals, Algorithm 2 with alpha by validation);
-2. a first reference fit from w*, their outputs and random starts: opt_1 = min(planted,
-   reference), and alpha = opt_1^(1/3) for the paper's alpha;
+2. a first reference fit from w*, their outputs and random starts; opt_1 = min(planted,
+   reference) **on the fresh reference sample** (column ``alpha_opt``), so that the paper's
+   alpha = opt_1^(1/3) uses no test example;
 3. the methods with alpha = opt_1^(1/3) (``alg2_paper`` and the ``*_paper_alpha`` extensions);
-4. the reference refined from their outputs: the final opt (column ``opt``), recorded beside
-   ``alpha_opt`` = opt_1 (equal unless step 4 found a better ReLU).
+4. the reference refined from their outputs: the final opt (column ``opt``, on the test set);
+5. the negative controls (``config.CONTROLS``): w = 0 and a random unit vector, scored like
+   the methods, so that every verdict can show that its criterion rejects them.
 """
 
 import time
@@ -17,7 +19,7 @@ import time
 import numpy as np
 
 from relu_tradeoffs.approx import algorithm2, noise, reference, rivals, theorem5
-from relu_tradeoffs.approx.config import parse_method
+from relu_tradeoffs.approx.config import CONTROL_RANDOM, CONTROL_ZERO, parse_method, train_size
 from relu_tradeoffs.approx.regimes import opt_floor, planted_norm
 from relu_tradeoffs.pipeline.seeding import rng_for
 from relu_tradeoffs.relu import relu
@@ -35,7 +37,8 @@ def draw(section, seed, key, cal):
         cal["band_center"],
     )
     rng = rng_for(seed, *key, "data")
-    sizes = (section["m_train"], section["m_test"], section["reference"]["sample_factor"])
+    m_train, _ = train_size(section, regime, int(key[3]), float(key[4]))
+    sizes = (m_train, section["m_test"], section["reference"]["sample_factor"])
     train = noise.sample(rng, sizes[0], inst, key[2], cal["level"])
     test = noise.sample(rng, sizes[1], inst, key[2], cal["level"])
     fresh = noise.sample(rng, sizes[1] * sizes[2], inst, key[2], cal["level"])
@@ -84,6 +87,26 @@ def best_relu(inst, test, fresh, starts, rng, regime, ref_params):
     return (inst.w_star, w_ref)[best], errs[best], w_ref, mapping, errs + [opt_se]
 
 
+def fresh_opt(inst, fresh, w_ref):
+    """opt on the fresh reference sample: the better of the planted ReLU and the reference fit
+    there. The paper's alpha = opt^(1/3) comes from it, never from the test set."""
+    X, y = fresh
+    return min(float(np.mean((relu(X @ w) - y) ** 2)) for w in (inst.w_star, w_ref))
+
+
+def controls(seed, key, d):
+    """The negative controls' outputs: w = 0 and a unit vector drawn uniformly at random."""
+    g = rng_for(seed, *key, CONTROL_RANDOM).standard_normal(d)
+    return {CONTROL_ZERO: np.zeros(d), CONTROL_RANDOM: g / np.linalg.norm(g)}
+
+
+def yx_se(train):
+    """Standard error of the empirical E[y x] (sqrt of trace Cov(y x) / m): the sampling term of
+    the surrogate's Stein bound (tables.summary_table)."""
+    X, y = train
+    return float(np.sqrt((y[:, None] * X).var(axis=0, ddof=1).sum() / y.size))
+
+
 def is_paper_alpha(method):
     return parse_method(method)[2]
 
@@ -98,15 +121,15 @@ def run_instance(section, seed, key, cal):
     )
     starts = [inst.w_star] + [f[0] for f in fits.values()]
     ref_rng = rng_for(seed, *key, "reference")
-    _, opt_1, w_ref, _, _ = best_relu(
-        inst, test, fresh, starts, ref_rng, regime, section["reference"]
-    )
+    _, _, w_ref, _, _ = best_relu(inst, test, fresh, starts, ref_rng, regime, section["reference"])
+    opt_1 = fresh_opt(inst, fresh, w_ref)
     fits |= run_methods(late, train, section, seed, key, opt_1 ** (1 / 3))
     starts = [w_ref] + [fits[m][0] for m in late]
     ref = dict(section["reference"], restarts=0)
     w_opt, opt, w_ref, mapping, errs = best_relu(inst, test, fresh, starts, ref_rng, regime, ref)
     common = {"regime": regime, "noise": key[2], "d": int(key[3]), "opt_target": float(key[4])}
     common |= {"opt": opt, "seed": int(key[5])}
+    m_train, capped = train_size(section, regime, int(key[3]), float(key[4]))
     extra = {
         "opt_planted": errs[0],
         "opt_reference": errs[1],
@@ -116,14 +139,18 @@ def run_instance(section, seed, key, cal):
         "reference_grad_norm": mapping,
         "opt_calibration": cal["opt_calibration"],
         "level": cal["level"],
-        "m_train": section["m_train"],
+        "m_train": m_train,
+        "m_train_capped": capped,
         "m_test": section["m_test"],
         "m_reference": fresh[0].shape[0],
         "w_norm": planted_norm(regime, section["w_norm"]),
+        "trivial_err": float(np.mean(test[1] ** 2)),
+        "yx_se": yx_se(train),
     }
-    rows = [error_row(m, fits[m], test, inst, w_opt, common, extra) for m in section["methods"]]
-    curves = [curve_rows(m, fits[m], test, common, opt ** (1 / 3)) for m in section["methods"]]
-    chain = theorem5_rows(section, seed, key, train, test, w_opt, opt, common)
+    fits |= {name: (w, "", [], 0.0) for name, w in controls(seed, key, int(key[3])).items()}
+    rows = [error_row(m, fit, test, inst, w_opt, common, extra) for m, fit in fits.items()]
+    curves = [curve_rows(m, fits[m], test, common, opt_1 ** (1 / 3)) for m in section["methods"]]
+    chain = theorem5_rows(section, seed, key, (train, test), (w_opt, opt, opt_1), common)
     return rows, [r for c in curves for r in c], chain
 
 
@@ -163,25 +190,34 @@ def curve_rows(method, fit, test, common, paper_alpha):
     ]
 
 
-def theorem5_rows(section, seed, key, train, test, w_opt, opt, common):
+def theorem5_rows(section, seed, key, data, optimum, common):
     """Algorithm 2 with each learner of ``theorem5.learners`` at every alpha of the grid around
-    opt^(1/3); alphas leaving fewer than alpha.min_class examples in a class are skipped, and
-    so is an instance whose opt is 0 on the test set."""
+    alpha_opt^(1/3) (opt on the fresh sample), and the random-unit-vector control at the same
+    alphas; alphas leaving fewer than alpha.min_class examples in a class are skipped, and so
+    is an instance whose opt is 0. ``data``: (train, test); ``optimum``: (w_opt, opt on the
+    test set, opt on the fresh sample)."""
+    (train, test), (w_opt, opt, opt_fresh) = data, optimum
     cfg, rows = section["theorem5"], []
-    if opt <= 0:  # a finite test set can hold no clipped or noisy point: no alpha = opt^(1/3)
+    if min(opt, opt_fresh) <= 0:  # a finite sample can hold no clipped or noisy point
         return rows
-    for learner in cfg["learners"]:
+    control = controls(seed, key, int(key[3]))[CONTROL_RANDOM]
+    step = section["bounds"]["step"]
+    for learner in [*cfg["learners"], CONTROL_RANDOM]:
         rng = rng_for(seed, *key, "theorem5", learner)
         factors = cfg["alpha_factors"]
-        for factor, alpha in zip(factors, theorem5.alpha_grid(opt, factors), strict=True):
+        for factor, alpha in zip(factors, theorem5.alpha_grid(opt_fresh, factors), strict=True):
             if algorithm2.min_class_size(train[1], alpha) < section["alpha"]["min_class"]:
                 continue
-            params = section["params"][learner]
-            w = algorithm2.fit(*train, alpha, learner, rng, params, key[1])
+            if learner == CONTROL_RANDOM:
+                w = control
+            else:
+                w = algorithm2.fit(*train, alpha, learner, rng, section["params"][learner], key[1])
+            row = theorem5.chain(*test, w_opt, opt, alpha, w)
             rows.append(
                 {k: v for k, v in common.items() if k != "opt"}
                 | {"learner": learner, "alpha_factor": factor}
-                | theorem5.chain(*test, w_opt, opt, alpha, w)
+                | row
+                | theorem5.step(row, step["K"], step["eps"])
             )
     return rows
 

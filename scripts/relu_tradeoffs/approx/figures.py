@@ -47,8 +47,13 @@ def row_keys(table, by_d=True):
     ]
 
 
-def slope_label(method, slopes, regime):
-    row = slopes[(slopes.regime == regime) & (slopes.noise == "all") & (slopes.method == method)]
+def slope_label(method, slopes, regime, d):
+    row = slopes[
+        (slopes.regime == regime)
+        & (slopes.d == d)
+        & (slopes.noise == "all")
+        & (slopes.method == method)
+    ]
     if row.empty or not np.isfinite(row.slope.iloc[0]):
         return f"{method} (slope n/a)"
     r = row.iloc[0]
@@ -83,7 +88,8 @@ def err_vs_opt(summary, slopes):
                 bbox_to_anchor=(1.03, 1.0),
             )  # fmt: skip
     fig.suptitle(
-        "median test error against opt = min(planted, reference); legend: pooled slope [95% CI]"
+        "median test error against opt = min(planted, reference); legend: pooled slope at that d "
+        "[95% CI]"
     )
     fig.subplots_adjust(wspace=0.35, hspace=0.45)
     return fig
@@ -101,7 +107,7 @@ def draw_err_panel(ax, panel, methods, colors, slopes, regime):
         main = m in HIGHLIGHT
         ax.plot(
             g.opt, g.test_err, marker="o", ms=3, color=colors[m], lw=2.2 if main else 0.9,
-            ls="--" if m.endswith("_paper_alpha") else "-", label=slope_label(m, slopes, regime),
+            ls="--" if m.endswith("_paper_alpha") else "-", label=slope_label(m, slopes, regime, g.d.iloc[0]),
         )  # fmt: skip
     floor = panel.opt_floor.max()
     if floor > 0:

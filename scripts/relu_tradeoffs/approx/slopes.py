@@ -1,7 +1,7 @@
 """Log-log slopes of test error against opt, with a bootstrap 95% interval over seeds.
 
-A point is one (noise, d, opt target) of a noisy model; its coordinates are the medians over
-seeds of opt and of the method's test error. The slope is the least-squares slope of
+A point is one (noise, opt target) of a noisy model at one d; its coordinates are the medians
+over seeds of opt and of the method's test error. The slope is the least-squares slope of
 log(error) against log(opt) over the points. The bootstrap redraws the seeds with replacement
 (the same seeds for every point: one seed is one draw of every instance) and refits.
 """
@@ -54,29 +54,51 @@ def slope_with_interval(opt, err, rng, draws, level=0.95):
     return slope, float(low), float(high)
 
 
+def floor(errors, regime, d, method):
+    """The finite-sample floor of a (regime, d, method): its median excess test_err - opt under
+    `none` (no noise: what the sample size alone costs; NaN if `none` did not run)."""
+    t = errors[
+        (errors.noise == "none")
+        & (errors.regime == regime)
+        & (errors.d == d)
+        & (errors.method == method)
+    ]
+    return float((t.test_err - t.opt).median()) if len(t) else np.nan
+
+
 def slopes_table(errors, rng, draws):
-    """Rows (regime, noise, method, slope, slope_low, slope_high, points, seeds), noise = "all"
-    pooling every noisy model. ``errors`` is the errors table (a DataFrame)."""
+    """Rows (regime, noise, d, method, slope, slope_low, slope_high, points, seeds, floor,
+    floor_share, capped_points), noise = "all" pooling every noisy model; one slope per d,
+    since the finite-sample floor depends on d. ``floor_share`` is the `none` floor over the
+    smallest median error of the slope's points: near 1, the smallest points sit on the floor
+    and the slope measures the sample size, not opt. ``errors`` is the errors table."""
     noisy = errors[errors.noise != "none"]
+    capped = noisy.m_train_capped.astype(bool) if "m_train_capped" in noisy else noisy.d < 0
+    noisy = noisy.assign(capped=capped)
     rows = []
-    for (regime, method), g in noisy.groupby(["regime", "method"], sort=False):
+    for (regime, d, method), g in noisy.groupby(["regime", "d", "method"], sort=False):
+        base = floor(errors, regime, d, method)
         for noise, part in [("all", g), *g.groupby("noise", sort=False)]:
-            opt = part.pivot_table(index=["noise", "d", "opt_target"], columns="seed", values="opt")
-            err = part.pivot_table(
-                index=["noise", "d", "opt_target"], columns="seed", values="test_err"
-            )
+            index = ["noise", "opt_target"]
+            opt = part.pivot_table(index=index, columns="seed", values="opt")
+            err = part.pivot_table(index=index, columns="seed", values="test_err")
             opt, err = positive(opt.to_numpy(), err.to_numpy())
             slope, low, high = slope_with_interval(opt, err, rng, draws)
+            smallest = np.nanmin(np.nanmedian(err, axis=1)) if len(err) else np.nan
             rows.append(
                 {
                     "regime": regime,
                     "noise": noise,
+                    "d": d,
                     "method": method,
                     "slope": slope,
                     "slope_low": low,
                     "slope_high": high,
                     "points": len(opt),
                     "seeds": opt.shape[1],
+                    "floor": base,
+                    "floor_share": base / smallest if smallest > 0 else np.nan,
+                    "capped_points": int(part.groupby(index).capped.any().sum()),
                 }
             )
     return rows

@@ -11,7 +11,11 @@ necessarily the planted one. Signs follow Algorithm 2's convention sign(0) = -1.
    for the unit directions (the paper's constant C is pi under N(0, I));
 4. err(ReLU_w) <= 2 opt + 2 ||w - w*||^2 (``err_bound``).
 Each ``holds_*`` flag allows 3 standard errors for the parts that are sample estimates of
-population quantities (named in each flag's comment).
+population quantities (named in each flag's comment). These links hold for *any* w (run them
+with a random unit w: every flag is true), so they are identities, never evidence that the
+theorem holds. The one link that depends on the learner is ABL14's guarantee, judged by
+:func:`step`: ||u - u*|| <= K err01(w*) + eps, w* standing for the best halfspace w_dagger
+(its Boolean error err01(w*) bounds the best halfspace's).
 """
 
 from statistics import NormalDist
@@ -70,6 +74,24 @@ def chain(X, y, w_star, opt, alpha, w) -> dict:
         "holds_err_bound": row["test_err"] <= row["err_bound"] + 2 * Z * se_proj,
     }
     return row
+
+
+def step(row, K, eps):
+    """ABL14's step for one chain row: the bound K err01(w*) + eps on dist_unit, whether the
+    row is within it, and the smallest K that would cover the row (0 if eps alone covers it,
+    inf if err01(w*) = 0 and eps does not)."""
+    excess = max(row["dist_unit"] - eps, 0.0)
+    needed = (
+        0.0 if excess == 0 else (np.inf if row["err01_wstar"] == 0 else excess / row["err01_wstar"])
+    )
+    bound = K * row["err01_wstar"] + eps
+    return {
+        "step_K": K,
+        "step_eps": eps,
+        "step_bound": bound,
+        "within_step": row["dist_unit"] <= bound,
+        "step_K_needed": needed,
+    }
 
 
 HOLDS = ("holds_markov", "holds_err01_wstar", "holds_err01_paper", "holds_angle", "holds_err_bound")

@@ -86,7 +86,9 @@ def search_mb(section, d):
 
 
 def approx_fit_mb(section, d):
-    rows = section["m_train"] + section["m_test"] * (1 + section["reference"]["sample_factor"])
+    # the scaled regime's training set grows up to m_train_scaled.cap
+    m_train = max(section["m_train"], section["m_train_scaled"]["cap"])
+    rows = m_train + section["m_test"] * (1 + section["reference"]["sample_factor"])
     return 1000 + rows * d * APPROX_BYTES / MB
 
 

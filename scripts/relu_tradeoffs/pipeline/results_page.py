@@ -60,9 +60,11 @@ def recovery_rates(recovery):
 
 
 def approx_slopes(slopes):
-    """Pooled log-log slope of error against opt per regime and method, with its interval."""
+    """Pooled log-log slope of error against opt per regime, d and method, with its interval,
+    the `none` floor's share of the smallest error and the points whose m_train was capped."""
     pooled = slopes[slopes.noise == "all"]
-    return pooled[["regime", "method", "slope", "slope_low", "slope_high", "points", "seeds"]]
+    columns = ["regime", "d", "method", "slope", "slope_low", "slope_high", "points", "seeds"]
+    return pooled[columns + ["floor_share", "capped_points", "powered"]]
 
 
 def tradeoff_slopes(scaling):

@@ -11,6 +11,8 @@ import pytest  # noqa: E402
 from relu_tradeoffs.approx import figures, tables  # noqa: E402
 from relu_tradeoffs.approx.theorem5 import HOLDS  # noqa: E402
 
+BOUNDS = {"statement": {"K": 4.0, "eps": 0.002}, "step": {"K": 4.0, "eps": 0.1}, "stein_z": 3.0}
+
 
 def errors(noises, methods, seeds, regimes=("scaled",), targets=(0.001, 0.01)):
     rows = []
@@ -25,9 +27,11 @@ def errors(noises, methods, seeds, regimes=("scaled",), targets=(0.001, 0.01)):
                             "opt": opt, "method": method, "alpha": np.nan, "seed": seed,
                             "test_err": 1.5 * opt, "dist_to_wstar": 0.1, "seconds": 0.1,
                             "dist_to_wopt": 0.1, "opt_planted": opt, "opt_reference": opt,
-                            "opt_floor": 0.0,
+                            "opt_floor": 0.0, "trivial_err": 0.06, "yx_se": 1e-3,
+                            "m_train": 1000, "m_train_capped": False,
                         })  # fmt: skip
-    columns = [*tables.ERRORS_COLUMNS, "dist_to_wopt", "opt_planted", "opt_reference", "opt_floor"]
+    columns = [*tables.ERRORS_COLUMNS, "dist_to_wopt", "opt_planted", "opt_reference", "opt_floor",
+               "trivial_err", "yx_se", "m_train", "m_train_capped"]  # fmt: skip
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -59,11 +63,13 @@ SHAPES = {
 @pytest.mark.parametrize("shape", SHAPES, ids=list(SHAPES))
 def test_error_figures_render(shape):
     e = SHAPES[shape]
-    summary = tables.summary_table(e) if len(e) else pd.DataFrame(columns=e.columns)
+    summary = tables.summary_table(e, BOUNDS) if len(e) else pd.DataFrame(columns=e.columns)
     slopes = (
-        tables.slopes_frame(e, np.random.default_rng(0), 10)
+        tables.slopes_frame(e, np.random.default_rng(0), 10, 0.5)
         if len(e)
-        else pd.DataFrame(columns=["regime", "noise", "method", "slope", "slope_low", "slope_high"])
+        else pd.DataFrame(
+            columns=["regime", "noise", "d", "method", "slope", "slope_low", "slope_high"]
+        )
     )
     for fig in (figures.err_vs_opt(summary, slopes), figures.ratio_heatmaps(summary)):
         fig.canvas.draw()
@@ -84,7 +90,7 @@ def test_an_absent_panel_says_so():
         [errors(["flip", "band"], ["gd"], [0], ("paper",)), errors(["flip"], ["gd"], [0])]
     )
     fig = figures.err_vs_opt(
-        tables.summary_table(e), tables.slopes_frame(e, np.random.default_rng(0), 10)
+        tables.summary_table(e, BOUNDS), tables.slopes_frame(e, np.random.default_rng(0), 10, 0.5)
     )
     texts = [t.get_text() for ax in fig.axes for t in ax.texts]
     assert any("no band instances" in t and "scaled" in t for t in texts)
@@ -94,10 +100,10 @@ def test_an_absent_panel_says_so():
 def test_ratio_is_undefined_not_infinite_where_opt_is_zero():
     """err / opt at opt = 0 is NaN in the summary, and the slope ignores the point."""
     e = zero_opt()
-    summary = tables.summary_table(e)
+    summary = tables.summary_table(e, BOUNDS)
     zero = summary.opt == 0
     assert zero.sum() == 2 and summary.ratio[zero].isna().all()
     np.testing.assert_allclose(summary.ratio[~zero], 1.5)
-    slopes = tables.slopes_frame(e, np.random.default_rng(0), 10)
+    slopes = tables.slopes_frame(e, np.random.default_rng(0), 10, 0.5)
     np.testing.assert_allclose(slopes.slope, 1.0)
     assert (slopes.points == 2).all()

@@ -4,7 +4,7 @@ import copy
 
 import pytest
 from conftest import small_config
-from relu_tradeoffs.approx.config import FIT_KEYS, fit_section
+from relu_tradeoffs.approx.config import FIT_KEYS, FIT_SUBKEYS, fit_section
 from relu_tradeoffs.approx.experiment import run_job
 
 SECTION = small_config()["approx"]
@@ -25,7 +25,7 @@ def test_a_fit_job_reads_only_the_fit_keys():
     """run_job on the restricted section gives what it gives on the whole one."""
     whole = small(SECTION)
     restricted = fit_section(whole)
-    assert set(restricted) == set(FIT_KEYS) and set(FIT_KEYS) < set(whole)
+    assert set(restricted) == {*FIT_KEYS, *FIT_SUBKEYS} and set(FIT_KEYS) < set(whole)
     got, full = run_job(restricted, *JOB), run_job(whole, *JOB)
     for ours, theirs in zip(got, full, strict=True):
         assert ours and len(ours) == len(theirs)
@@ -33,17 +33,19 @@ def test_a_fit_job_reads_only_the_fit_keys():
             assert {k: v for k, v in a.items() if k != "seconds"} == {
                 k: v for k, v in b.items() if k != "seconds"
             }
-    assert [r["method"] for r in got[0]] == ["alg2_paper", "alg2_average", "gd"]
+    methods = {"alg2_paper", "alg2_average", "gd", "control_zero", "control_random"}
+    assert {r["method"] for r in got[0]} == methods
 
 
 @pytest.mark.parametrize("key", ["slopes", "opt_check", "seeds", "d", "noise", "opt"])
 def test_post_processing_and_grid_keys_are_not_fit_keys(key):
     assert key not in fit_section(SECTION)
+    assert set(fit_section(SECTION)["bounds"]) == {"step"}  # not the statement's K
 
 
 def test_a_missing_fit_key_is_a_key_error():
     """Dropping any fit key breaks the job: FIT_KEYS names no key the job ignores."""
-    for key in FIT_KEYS:
+    for key in (*FIT_KEYS, *FIT_SUBKEYS):
         section = {k: v for k, v in fit_section(small(SECTION)).items() if k != key}
         with pytest.raises(KeyError, match=key):
             run_job(section, *JOB)

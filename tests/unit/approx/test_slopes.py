@@ -186,8 +186,11 @@ def test_table_rows_match_an_independent_fit_per_regime_method_and_noise():
         for n in ("all", "flip", "band")
     ]  # fmt: skip
     for r in rows:
-        assert list(r) == ["regime", "noise", "method", "slope", "slope_low", "slope_high",
-                           "points", "seeds"]  # fmt: skip
+        assert list(r) == ["regime", "noise", "d", "method", "slope", "slope_low", "slope_high",
+                           "points", "seeds", "floor", "floor_share", "capped_points"]  # fmt: skip
+        none = errors[(errors.regime == r["regime"]) & (errors.method == r["method"])
+                      & (errors.noise == "none")]  # fmt: skip
+        assert r["floor"] == pytest.approx(np.median(none.test_err - none.opt), rel=1e-12)
         part = errors[(errors.regime == r["regime"]) & (errors.method == r["method"])
                       & (errors.noise != "none")]  # fmt: skip
         if r["noise"] != "all":
@@ -197,3 +200,4 @@ def test_table_rows_match_an_independent_fit_per_regime_method_and_noise():
         assert r["slope"] == pytest.approx(expected, rel=1e-10)
         assert r["slope_low"] <= r["slope"] <= r["slope_high"] and r["slope_low"] < r["slope_high"]
         assert (r["points"], r["seeds"]) == (len(med), 3)
+        assert r["floor_share"] == pytest.approx(r["floor"] / med.test_err.min(), rel=1e-12)

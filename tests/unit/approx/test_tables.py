@@ -174,11 +174,13 @@ def test_numeric_alpha_makes_rivals_nan_and_keeps_the_rest():
 SUMMARY_COLUMNS = [
     "regime", "noise", "d", "opt_target", "method", "test_err", "test_err_q25", "test_err_q75",
     "opt", "opt_planted", "opt_reference", "opt_floor", "alpha", "dist_to_wstar", "dist_to_wopt",
-    "seconds", "runs", "ratio", "paper_bound", "linear_bound", "within_paper_bound",
-    "within_linear_bound",
+    "seconds", "trivial_err", "yx_se", "m_train", "m_train_capped", "runs", "ratio",
+    "statement_K", "statement_eps", "paper_bound", "within_paper_bound", "paper_judged",
+    "paper_K_needed", "stein_bound", "within_stein_bound", "stein_judged",
 ]  # fmt: skip
 MEDIANS = ["opt", "opt_planted", "opt_reference", "alpha", "dist_to_wstar", "dist_to_wopt",
-           "seconds"]  # fmt: skip
+           "seconds", "trivial_err", "yx_se", "m_train"]  # fmt: skip
+BOUNDS = {"statement": {"K": 10.0, "eps": 0.0}, "step": {"K": 4.0, "eps": 0.0625}, "stein_z": 2.0}
 
 
 def noisy_errors():
@@ -193,6 +195,7 @@ def noisy_errors():
                     rows.append({
                         "regime": "scaled", "noise": noise, "d": 10, "opt_target": target,
                         "seed": seed, "method": method, "opt_floor": 0.0,
+                        "m_train_capped": seed == 0,
                         **{c: rng.uniform(0.5, 2) * target for c in [*MEDIANS, "test_err"]},
                     })  # fmt: skip
     return pd.DataFrame(rows)
@@ -200,8 +203,9 @@ def noisy_errors():
 
 def test_summary_medians_and_quartiles_over_seeds_per_group():
     errors = noisy_errors()
-    s = tables.summary_table(errors)
+    s = tables.summary_table(errors, BOUNDS)
     assert list(s.columns) == SUMMARY_COLUMNS
+    assert s.m_train_capped.all()  # seed 0 was capped in every group: the group says so
     # One row per group, in the errors table's order (methods in the config's order).
     groups = ["noise", "opt_target", "method"]
     assert list(zip(*(s[g] for g in groups), strict=True)) == [
@@ -219,7 +223,11 @@ def test_summary_medians_and_quartiles_over_seeds_per_group():
             assert getattr(row, c) == pytest.approx(np.median(g[c]), rel=1e-12), c
         assert row.ratio == pytest.approx(row.test_err / np.median(g.opt), rel=1e-12)
         assert row.paper_bound == pytest.approx(10 * np.cbrt(row.opt) ** 2, rel=1e-12)
-        assert row.linear_bound == pytest.approx(20 * row.opt, rel=1e-12)
+        # the Stein bound on the ball: (3 sqrt(opt) + 2 z se)^2, z = 2
+        stein = (3 * np.sqrt(row.opt) + 4 * row.yx_se) ** 2
+        assert row.stein_bound == pytest.approx(stein, rel=1e-12)
+        assert row.paper_judged == (row.paper_bound < row.trivial_err)
+        assert row.paper_K_needed == pytest.approx(row.test_err / np.cbrt(row.opt) ** 2, rel=1e-12)
 
 
 def test_summary_quartiles_of_four_seeds_by_hand():
@@ -227,35 +235,54 @@ def test_summary_quartiles_of_four_seeds_by_hand():
     errors = errors[
         (errors.noise == "flip") & (errors.opt_target == 0.01) & (errors.method == "gd")
     ]
-    s = tables.summary_table(errors.assign(test_err=[4.0, 1.0, 3.0, 2.0]))
+    s = tables.summary_table(errors.assign(test_err=[4.0, 1.0, 3.0, 2.0]), BOUNDS)
     assert (s.test_err[0], s.test_err_q25[0], s.test_err_q75[0], s.runs[0]) == (2.5, 1.75, 3.25, 4)
 
 
 def test_summary_bounds_and_flags_at_their_boundaries():
-    """opt = 0.125: 10 opt^(2/3) = 2.5 = 20 opt exactly. An error equal to a bound is within
-    it, the next float above is not; opt = 0.001: within 10 opt^(2/3) = 0.1 but not 20 opt."""
+    """opt = 0.125: 10 opt^(2/3) = 2.5 exactly. An error equal to the bound is within it, the
+    next float above is not. The Stein bound at opt = 0.01, se = 0: 9 opt (ball) = 0.09 and
+    25 opt (sphere) = 0.25; a bound is judged only below E[y^2] (trivial_err = 0.2)."""
     above = np.nextafter(2.5, 3)
-    cases = [(0.125, 2.5, True, True), (0.125, above, False, False), (0.125, 2.0, True, True),
-             (0.001, 0.05, True, False), (0.001, 0.5, False, False), (0.0, 0.01, False, False)]  # fmt: skip
+    cases = [("scaled", 0.125, 2.5, True), ("scaled", 0.125, above, False),
+             ("scaled", 0.001, 0.05, True), ("scaled", 0.01, 0.09, True),
+             ("paper", 0.01, 0.25, True), ("scaled", 0.0, 0.01, False)]  # fmt: skip
     errors = pd.DataFrame([
-        {"regime": "scaled", "noise": "flip", "d": 10, "opt_target": i, "seed": 0, "method": "m",
-         "opt": opt, "test_err": err, "opt_floor": 0.0}
+        {"regime": regime, "noise": "flip", "d": 10, "opt_target": i, "seed": 0, "method": "m",
+         "opt": opt, "test_err": err, "opt_floor": 0.0, "trivial_err": 0.2, "yx_se": 0.0,
+         "m_train_capped": False}
         | dict.fromkeys(["opt_planted", "opt_reference", "alpha", "dist_to_wstar", "dist_to_wopt",
-                         "seconds"], 1.0)
-        for i, (opt, err, _, _) in enumerate(cases)
+                         "seconds", "m_train"], 1.0)
+        for i, (regime, opt, err, _) in enumerate(cases)
     ])  # fmt: skip
-    s = tables.summary_table(errors)
-    assert s.within_paper_bound.tolist() == [c[2] for c in cases]
-    assert s.within_linear_bound.tolist() == [c[3] for c in cases]
-    np.testing.assert_allclose(s.paper_bound, [2.5, 2.5, 2.5, 0.1, 0.1, 0.0], rtol=1e-12)
-    np.testing.assert_allclose(s.linear_bound, [2.5, 2.5, 2.5, 0.02, 0.02, 0.0], rtol=1e-12)
+    s = tables.summary_table(errors, BOUNDS)
+    assert s.within_paper_bound.tolist() == [c[3] for c in cases]
+    np.testing.assert_allclose(s.paper_bound[:3], [2.5, 2.5, 0.1], rtol=1e-12)
+    assert s.paper_judged.tolist() == [False, False, True, False, False, True]
+    np.testing.assert_allclose(s.stein_bound[3:], [0.09, 0.25, 0.0], rtol=1e-12)
+    assert s.within_stein_bound[3:].tolist() == [True, True, False]
+    assert s.stein_judged[3:].tolist() == [True, False, True]
     # ratio = test_err / opt, NaN (not inf) where opt = 0.
-    np.testing.assert_allclose(s.ratio[:5], [20.0, above / 0.125, 16.0, 50.0, 500.0], rtol=1e-12)
-    assert np.isnan(s.ratio[5])
+    np.testing.assert_allclose(s.ratio[:3], [20.0, above / 0.125, 50.0], rtol=1e-12)
+    assert np.isnan(s.ratio[5]) and np.isnan(s.paper_K_needed[5])
 
 
-SLOPES_COLUMNS = ["regime", "noise", "method", "slope", "slope_low", "slope_high", "points",
-                  "seeds"]  # fmt: skip
+def test_summary_stein_bound_takes_the_sampling_allowance():
+    """se > 0 widens the bound by 2 z se inside the square on the ball, 4 z se on the sphere."""
+    errors = pd.DataFrame([
+        {"regime": regime, "noise": "flip", "d": 10, "opt_target": 0.01, "seed": 0, "method": "m",
+         "opt": 0.01, "test_err": 0.1, "opt_floor": 0.0, "trivial_err": 0.2, "yx_se": 0.01,
+         "m_train_capped": False}
+        | dict.fromkeys(["opt_planted", "opt_reference", "alpha", "dist_to_wstar", "dist_to_wopt",
+                         "seconds", "m_train"], 1.0)
+        for regime in ("scaled", "paper")
+    ])  # fmt: skip
+    s = tables.summary_table(errors, BOUNDS)
+    np.testing.assert_allclose(s.stein_bound, [(0.3 + 0.04) ** 2, (0.5 + 0.08) ** 2], rtol=1e-12)
+
+
+SLOPES_COLUMNS = ["regime", "noise", "d", "method", "slope", "slope_low", "slope_high", "points",
+                  "seeds", "floor", "floor_share", "capped_points", "powered"]  # fmt: skip
 
 
 def power_law_errors(seeds=(0, 1, 2)):
@@ -269,8 +296,9 @@ def power_law_errors(seeds=(0, 1, 2)):
 
 
 def test_slopes_frame_has_its_columns_and_counts():
-    frame = tables.slopes_frame(power_law_errors(), np.random.default_rng(0), 20)
+    frame = tables.slopes_frame(power_law_errors(), np.random.default_rng(0), 20, 0.5)
     assert list(frame.columns) == SLOPES_COLUMNS
+    assert frame.floor.isna().all() and not frame.powered.any()  # no `none`: no floor known
     assert frame.noise.tolist() == ["all", "band", "flip"]
     assert frame.points.tolist() == [6, 3, 3] and frame.seeds.tolist() == [3, 3, 3]
     np.testing.assert_allclose(frame[["slope", "slope_low", "slope_high"]], 1.0, atol=1e-12)
@@ -278,5 +306,5 @@ def test_slopes_frame_has_its_columns_and_counts():
 
 def test_slopes_frame_of_only_none_is_empty_with_its_columns():
     errors = power_law_errors().assign(noise="none")
-    frame = tables.slopes_frame(errors, np.random.default_rng(0), 20)
+    frame = tables.slopes_frame(errors, np.random.default_rng(0), 20, 0.5)
     assert frame.empty and list(frame.columns) == SLOPES_COLUMNS

@@ -44,9 +44,10 @@ def test_page_has_every_section_and_the_estimated_job_counts(tmp_path):
     )  # fmt: skip
     recovery = pd.DataFrame({"learner": ["gd"], "k": [2], "eta": [0.0], "exact": [True]})
     slopes = pd.DataFrame(
-        {"regime": ["paper", "paper"], "noise": ["all", "flip"], "method": ["gd", "gd"],
-         "slope": [0.9, 5.0], "slope_low": [0.8, 4.0], "slope_high": [1.0, 6.0],
-         "points": [8, 4], "seeds": [2, 2]}
+        {"regime": ["paper", "paper"], "noise": ["all", "flip"], "d": [10, 10],
+         "method": ["gd", "gd"], "slope": [0.9, 5.0], "slope_low": [0.8, 4.0],
+         "slope_high": [1.0, 6.0], "points": [8, 4], "seeds": [2, 2], "floor_share": [0.01, 0.01],
+         "capped_points": [0, 0], "powered": [True, True]}
     )  # fmt: skip
     scaling = pd.DataFrame(
         {"k": [2, 2, 1], "d": [8, 16, 8], "slope_d": [2.1, 2.1, 1.0], "slope_d_lo": [1.9, 1.9, 0.9],
@@ -60,7 +61,8 @@ def test_page_has_every_section_and_the_estimated_job_counts(tmp_path):
         "Run time",
     ):  # fmt: skip
         assert f"## {heading}" in text
-    assert "| paper | gd | 0.9 | 0.8 | 1 | 8 | 2 |" in text and "| 5 |" not in text  # pooled only
+    assert "| paper | 10 | gd | 0.9 | 0.8 | 1 | 8 | 2 | 0.01 | 0 | True |" in text  # pooled only
+    assert "| 5 |" not in text
     assert (
         text.index("| 1 | 1 | 0.9") < text.index("| 2 | 2.1 |") and text.count("| 2 | 2.1 |") == 1
     )
