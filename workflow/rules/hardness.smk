@@ -141,7 +141,7 @@ rule hardness_search:
         f"results/benchmarks/search/{HARDNESS_INSTANCE}_part{{part}}.tsv"
     conda:
         CONDA_ENV
-    threads: 1
+    threads: HC.get("search_threads", 1)
     resources:
         # float64 training set plus one block of candidate activations (block_mb).
         mem_mb=lambda wc, attempt: (
