@@ -3,6 +3,7 @@
 from itertools import combinations
 from pathlib import Path
 
+import numba
 import numpy as np
 import pytest
 from relu_tradeoffs.hardness.learners import exhaustive, scan
@@ -154,7 +155,21 @@ def test_the_jit_cache_lives_outside_the_source_tree(tmp_path, monkeypatch):
     blocked.write_text("")  # a cache home that cannot hold folders
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
     assert "relu-tradeoffs-numba" in scan._cache_dir()
-    import numba
-
     source = Path(scan.__file__).resolve().parents[2]
     assert not Path(numba.config.CACHE_DIR).resolve().is_relative_to(source)
+
+
+def test_every_copy_of_the_kernel_shares_one_compiled_cache(tmp_path):
+    """The cache folder is keyed by the source's content: a copy of the project elsewhere (the
+    tests' copies, a second checkout) finds the kernel compiled, an edited copy does not."""
+    source = Path(scan.__file__).read_bytes()
+    copies = [tmp_path / name / "scan.py" for name in ("a", "b", "edited")]
+    for copy in copies:
+        copy.parent.mkdir()
+        copy.write_bytes(source)
+    copies[2].write_bytes(source + b"\n# an edit\n")
+    folder = [scan._SourceContentLocator.get_suitable_cache_subpath(str(c)) for c in copies]
+    assert folder[0] == folder[1] != folder[2]
+    locator = scan._accumulate._cache._impl.locator
+    assert isinstance(locator, scan._SourceContentLocator)
+    assert Path(locator.get_cache_path()).parent == Path(numba.config.CACHE_DIR)

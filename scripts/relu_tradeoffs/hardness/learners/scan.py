@@ -16,9 +16,13 @@ homogeneous). With ``signs: parity`` the two patterns differ in the first sign o
 ``signs: all`` the 2^k patterns share 2^(k-1) prefixes, each computed once per run and tile.
 
 The JIT cache goes to NUMBA_CACHE_DIR, set here (before numba is imported) to a per-user cache
-folder when unset, never the source tree, which may be a read-only checkout on a cluster.
+folder when unset, never the source tree, which may be a read-only checkout on a cluster. Inside
+it the compiled kernel is filed under a hash of this file's content, not of its folder (numba's
+default), so every copy of the project (the tests' copies, several checkouts) loads the one
+compiled kernel instead of compiling its own.
 """
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -39,6 +43,10 @@ os.environ.setdefault("NUMBA_CACHE_DIR", _cache_dir())
 
 import numba  # noqa: E402
 import numpy as np  # noqa: E402
+from numba.core import caching  # noqa: E402
+
+# numba reads NUMBA_CACHE_DIR when first imported: if another module imported it earlier, tell it.
+numba.config.CACHE_DIR = numba.config.CACHE_DIR or os.environ["NUMBA_CACHE_DIR"]
 
 # Samples per tile: the tile's prefixes, last column and labels (4 KB of float32 each at 1024)
 # stay in L1, and float32 partial sums over 1024 terms stay within ~1e-7 relative.
@@ -64,7 +72,7 @@ def _fused_pair(p1, s1, p2, s2, xs, ys):  # pragma: no cover - compiled
     return y1, s1_sq, y2, s2_sq
 
 
-@numba.njit(parallel=True, fastmath=True, cache=True)
+@numba.njit(parallel=True, fastmath=True)
 def _accumulate(Xt, y, T, heads, head, last_signs, acc):  # pragma: no cover - compiled
     """acc[c, p] += (sum_t ReLU(z) y_t, sum_t ReLU(z)^2) over the samples of Xt (d, n), with
     z = prefix_{head[p]} + last_signs[p] x_{T[c, k-1]} and
@@ -108,6 +116,26 @@ def _accumulate(Xt, y, T, heads, head, last_signs, acc):  # pragma: no cover - c
                     acc[c, p, 1] += s1
                     acc[c, p + 1, 0] += y2
                     acc[c, p + 1, 1] += s2
+
+
+class _SourceContentLocator(caching.UserProvidedCacheLocator):
+    """NUMBA_CACHE_DIR/scan_<sha1 of the source file>: the same folder for every copy of it."""
+
+    @classmethod
+    def get_suitable_cache_subpath(cls, py_file):
+        return "scan_" + hashlib.sha1(Path(py_file).read_bytes()).hexdigest()
+
+
+class _ContentKeyedCache(caching.FunctionCache):
+    _impl_class = type(
+        "_ContentKeyedImpl",
+        (caching.CompileResultCacheImpl,),
+        {"_locator_classes": [_SourceContentLocator]},
+    )
+
+
+# cache=True with numba's own locator would key the cache by this file's folder.
+_accumulate._cache = _ContentKeyedCache(_accumulate.py_func)
 
 
 def split_patterns(S) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
