@@ -168,7 +168,8 @@ def test_every_copy_of_the_kernel_shares_one_compiled_cache(tmp_path):
         copy.parent.mkdir()
         copy.write_bytes(source)
     copies[2].write_bytes(source + b"\n# an edit\n")
-    folder = [scan._SourceContentLocator.get_suitable_cache_subpath(str(c)) for c in copies]
+    py_func = scan._accumulate.py_func
+    folder = [scan._SourceContentLocator(py_func, str(c)).get_cache_path() for c in copies]
     assert folder[0] == folder[1] != folder[2]
     locator = scan._accumulate._cache._impl.locator
     assert isinstance(locator, scan._SourceContentLocator)

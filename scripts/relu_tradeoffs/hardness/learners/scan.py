@@ -6,7 +6,8 @@ consecutive subsets share their first k - 1 elements: the signed sum of those co
 sign pattern) is computed once per sample tile and reused for every last coordinate of the run.
 Per candidate-sample what remains is one multiply-add (prefix + s x_last), the ReLU, and the two
 multiply-adds of sum ReLU y and sum ReLU^2, fused in one pass over a tile of the transposed
-samples that stays in L1. Sums run in float32 within a tile of ``TILE`` samples and in float64
+samples that stays in L1; each pass scores four candidates (two last coordinates of a run, two
+sign patterns), so the prefixes and labels are loaded once for four. Sums run in float32 within a tile of ``TILE`` samples and in float64
 across tiles, in tile order, so a candidate's sums depend neither on which other candidates were
 scored with it (shards, chunks) nor on the number of threads (parallel over groups of subsets,
 each written by one thread).
@@ -55,21 +56,29 @@ TILE = 1024
 GROUP = 256
 
 
-@numba.njit(fastmath=True, cache=True, inline="always")
-def _fused_pair(p1, s1, p2, s2, xs, ys):  # pragma: no cover - compiled
-    """Sums ReLU(z) y and ReLU(z)^2 in float32 for the two candidates z = p1 + s1 xs and
-    z = p2 + s2 xs: the ~4 operations per candidate-sample in one vectorised pass that loads the
-    last column and the labels once for both (fastmath lets the sums be reassociated)."""
-    y1 = s1_sq = y2 = s2_sq = np.float32(0.0)
-    for t in range(xs.size):
-        x, y = xs[t], ys[t]
-        a1 = max(p1[t] + s1 * x, np.float32(0.0))
-        a2 = max(p2[t] + s2 * x, np.float32(0.0))
-        y1 += a1 * y
-        s1_sq += a1 * a1
-        y2 += a2 * y
-        s2_sq += a2 * a2
-    return y1, s1_sq, y2, s2_sq
+@numba.njit(fastmath=True, inline="always")
+def _fused_quad(p1, s1, p2, s2, xa, xb, ys):  # pragma: no cover - compiled
+    """Sums ReLU(z) y and ReLU(z)^2 in float32 for four candidates: the two prefixes p1, p2
+    (with last signs s1, s2) each completed by the last columns xa and xb. The ~4 operations per
+    candidate-sample in one vectorised pass that loads the prefixes, the columns and the labels
+    once for all four (fastmath lets the sums be reassociated; every candidate goes through this
+    same loop, so its sums do not depend on its partner)."""
+    a1y = a1a = a2y = a2a = b1y = b1a = b2y = b2a = np.float32(0.0)
+    for t in range(ys.size):
+        y, q1, q2, u, v = ys[t], p1[t], p2[t], xa[t], xb[t]
+        a1 = max(q1 + s1 * u, np.float32(0.0))
+        a2 = max(q2 + s2 * u, np.float32(0.0))
+        b1 = max(q1 + s1 * v, np.float32(0.0))
+        b2 = max(q2 + s2 * v, np.float32(0.0))
+        a1y += a1 * y
+        a1a += a1 * a1
+        a2y += a2 * y
+        a2a += a2 * a2
+        b1y += b1 * y
+        b1a += b1 * b1
+        b2y += b2 * y
+        b2a += b2 * b2
+    return a1y, a1a, a2y, a2a, b1y, b1a, b2y, b2a
 
 
 @numba.njit(parallel=True, fastmath=True)
@@ -93,6 +102,7 @@ def _accumulate(Xt, y, T, heads, head, last_signs, acc):  # pragma: no cover - c
             t1 = min(n, t0 + TILE)
             width = t1 - t0
             ys = y[t0:t1]
+            skip = False
             for c in range(lo, hi):
                 changed = 0
                 if c > lo:
@@ -106,24 +116,43 @@ def _accumulate(Xt, y, T, heads, head, last_signs, acc):  # pragma: no cover - c
                         below, here, s = level[q, i, :width], level[q, i + 1, :width], heads[q, i]
                         for t in range(width):
                             here[t] = below[t] + s * xs[t]
-                xs = Xt[T[c, k - 1], t0:t1]
+                if skip:  # c was scored as the partner of c - 1
+                    skip = False
+                    continue
+                # Pair c with the next subset if it shares the prefix; else with itself (the
+                # copy's sums are dropped): every candidate runs through the same loop.
+                partner = c
+                if c + 1 < hi:
+                    partner = c + 1
+                    for i in range(k - 1):
+                        if T[c + 1, i] != T[c, i]:
+                            partner = c
+                skip = partner != c
+                xa, xb = Xt[T[c, k - 1], t0:t1], Xt[T[partner, k - 1], t0:t1]
                 for p in range(0, head.size, 2):  # patterns come in pairs (P is even)
-                    y1, s1, y2, s2 = _fused_pair(
+                    r = _fused_quad(
                         level[head[p], k - 1, :width], last_signs[p],
-                        level[head[p + 1], k - 1, :width], last_signs[p + 1], xs, ys,
+                        level[head[p + 1], k - 1, :width], last_signs[p + 1], xa, xb, ys,
                     )  # fmt: skip
-                    acc[c, p, 0] += y1
-                    acc[c, p, 1] += s1
-                    acc[c, p + 1, 0] += y2
-                    acc[c, p + 1, 1] += s2
+                    acc[c, p, 0] += r[0]
+                    acc[c, p, 1] += r[1]
+                    acc[c, p + 1, 0] += r[2]
+                    acc[c, p + 1, 1] += r[3]
+                    if skip:
+                        acc[partner, p, 0] += r[4]
+                        acc[partner, p, 1] += r[5]
+                        acc[partner, p + 1, 0] += r[6]
+                        acc[partner, p + 1, 1] += r[7]
 
 
 class _SourceContentLocator(caching.UserProvidedCacheLocator):
-    """NUMBA_CACHE_DIR/scan_<sha1 of the source file>: the same folder for every copy of it."""
+    """NUMBA_CACHE_DIR/<module>_<sha1 of the source>: one folder for every copy of the file (the
+    module name too: a cached kernel refers to its module by name)."""
 
-    @classmethod
-    def get_suitable_cache_subpath(cls, py_file):
-        return "scan_" + hashlib.sha1(Path(py_file).read_bytes()).hexdigest()
+    def __init__(self, py_func, py_file):
+        super().__init__(py_func, py_file)
+        digest = hashlib.sha1(Path(py_file).read_bytes()).hexdigest()
+        self._cache_path = os.path.join(numba.config.CACHE_DIR, f"{py_func.__module__}_{digest}")
 
 
 class _ContentKeyedCache(caching.FunctionCache):
