@@ -229,20 +229,21 @@ def exhaustive_accuracy(d=16, k=4, m=2_000_000, subsets=32):
 
 _JIT_JOB = """
 import sys, time
-start = time.perf_counter()
+start = time.process_time()  # CPU seconds: the machine may be shared
 sys.path.insert(0, {scripts!r})
 import numpy as np
 from relu_tradeoffs.hardness.learners import exhaustive, scan
-imported = time.perf_counter()
+imported = time.process_time()
 X = np.ones((2048, 8), dtype=np.float32)
 exhaustive.search(X, X[:, 0], 3, "parity", 64)
-print(imported - start, time.perf_counter() - imported)
+print(imported - start, time.process_time() - imported)
 """
 
 
 def jit_cost(tmp: Path):
-    """Seconds to import the kernel (numba included) and of the first search call, in a fresh
-    interpreter with an empty JIT cache (compiles) and again with the cache it wrote (loads)."""
+    """CPU seconds to import the kernel (numba included) and of the first search call, in a
+    fresh interpreter with an empty JIT cache (compiles) and again with the cache it wrote
+    (loads). The compiler runs on one thread, so CPU time approximates a quiet machine's wall."""
     scripts = str(Path(__file__).resolve().parents[2] / "scripts")
     env = {**os.environ, "NUMBA_CACHE_DIR": str(tmp / "numba")}
     rows = []

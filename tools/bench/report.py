@@ -152,7 +152,9 @@ MISS_NOTES = {
     "exhaustive_threads": "Wall time on a shared machine: the second thread got only what the "
     "neighbours left of the second core (see the load). Rerun quietly.",
     "exhaustive_error": "",
-    "d64k6_cpu_hours": "Follows the fused kernel's measured d = 64 rate: see its speed-up.",
+    "d64k6_cpu_hours": "Follows the fused kernel's single-thread rate at d = 64, k = 4 (table "
+    "below), taken under the load its row shows (the kernel shares caches and memory bandwidth "
+    "with the neighbours); rerun quietly before judging.",
     "gd_roof": "Profile (table below): the two GEMMs of a step are about half of it; the ReLU "
     "residual (np.where, subtraction, comparison) and the masking are elementwise passes over "
     "(m, d) float64 arrays. Fix: a fused residual kernel (one pass), float32 iterates.",
@@ -189,7 +191,7 @@ SECTIONS = [
     ),
     ("Fused kernel with 1 and 2 threads (wall clock, d = 64, k = 4)", "exhaustive_threads"),
     ("Training losses at m = 2e6 against a float64 evaluation", "exhaustive_accuracy"),
-    ("JIT: import and first search call in a fresh interpreter", "jit"),
+    ("JIT: CPU seconds of the import and of the first search call, fresh interpreter", "jit"),
     ("Batched GD over all d coordinates vs the naive per-coordinate loop (m = 50,000)", "gd"),
     ("Profile at d = 64 (CPU seconds per step: one exhaustive block, one GD step)", "profile"),
     ("Peak RSS of a learn and a score job against the bytes they read", "rss"),
