@@ -77,30 +77,43 @@ def paper_disk(project, run_dir, tmp):
 
 
 def projection(d64_counts, exhaustive, rss, cores=(100, 1000)):
-    """config/d64k6.yaml: work per search job from the measured d = 64 throughput, wall times."""
+    """config/d64k6.yaml: work per search job at the measured d = 64, k = 4 single-thread rates
+    of the dense and the fused kernel (k = 4 is the largest k measured), CPU and wall hours."""
     cfg = yaml.safe_load((ROOT / "config/d64k6.yaml").read_text())["hardness"]
     d, k = cfg["grid"]["d"][0], cfg["grid"]["k"][0]
-    rate = exhaustive[exhaustive.d == d].candidate_samples_per_s.max()
+    at = exhaustive[(exhaustive.d == d) & (exhaustive.k == exhaustive.k.max())].iloc[0]
     shards, m = cfg["candidate_shards"], cfg["m_train"]
     work = 2 * math.comb(d, k) / shards * m
-    job_s = work / rate
     eta = cfg["grid"]["eta"][0]
     m_val = validation_size(relu_gap(k, eta), cfg["m_val"], cfg["m_val_max"])["m_val"]
     score_s = (
         m_val * rss[rss.job.str.contains("d = 64")].seconds.iloc[0] / 1e6
     )  # the rss stage times the score job on 1e6 rows
     searches, scores = d64_counts["hardness_search"], d64_counts["hardness_score"]
-    rows = [{"cores": c, "search_jobs": searches, "candidate_samples_per_job": work,
-             "seconds_per_search_job": job_s, "score_jobs": scores, "seconds_per_score_job": score_s,
-             "cpu_hours": (searches * job_s + scores * score_s) / 3600,
-             "wall_hours": (math.ceil(searches / c) * job_s + score_s) / 3600} for c in cores]  # fmt: skip
-    return rows, {"jobs": d64_counts["total"], "rate": rate, "m_val": m_val, "m_train": m}
+    rows = []
+    for kernel, rate in (
+        ("dense", at.dense_candidate_samples_per_s),
+        ("fused", at.candidate_samples_per_s),
+    ):
+        job_s = work / rate
+        rows += [{"kernel": kernel, "cores": c, "search_jobs": searches, "candidate_samples_per_job": work,
+                  "seconds_per_search_job": job_s, "score_jobs": scores, "seconds_per_score_job": score_s,
+                  "cpu_hours": (searches * job_s + scores * score_s) / 3600,
+                  "wall_hours": (math.ceil(searches / c) * job_s + score_s) / 3600} for c in cores]  # fmt: skip
+    info = {"jobs": d64_counts["total"], "rate": at.candidate_samples_per_s, "k_rate": int(at.k),
+            "dense_rate": at.dense_candidate_samples_per_s, "m_val": m_val, "m_train": m}  # fmt: skip
+    return rows, info
 
 
 def kernels(args):
+    with tempfile.TemporaryDirectory() as tmp:
+        jit = kb.jit_cost(Path(tmp))
     return {
         "roofs": kb.gemm_roofs(args.repeats),
         "exhaustive": kb.exhaustive_throughput(args.repeats),
+        "exhaustive_threads": kb.exhaustive_threads(args.repeats),
+        "exhaustive_accuracy": kb.exhaustive_accuracy(),
+        "jit": jit,
         "gd": kb.gd_speed(args.repeats),
     }
 

@@ -32,3 +32,19 @@ def test_a_ratio_target_is_met_above_its_bound():
 
 def test_a_stage_that_did_not_run_is_not_measured_not_missed():
     assert (verdicts(approx_seconds=math.nan) == "not measured").all()
+
+
+def test_every_target_has_its_measure_in_the_same_order():
+    """render pairs the measures with the target rows by position: one row per measure, and a
+    value given for a measure shows in that measure's row."""
+    keys = list(benchmark_report.MEASURES)
+    assert len(benchmark_report.target_rows({})) == len(keys)
+    for position, key in enumerate(keys):
+        rows = benchmark_report.target_rows({key: 1.0})
+        assert (rows.met != "not measured").tolist() == [i == position for i in range(len(keys))]
+
+
+def test_targets_of_stages_that_did_not_run_are_nan():
+    measured = benchmark_report.measured_targets({})
+    assert list(measured) == list(benchmark_report.MEASURES)
+    assert all(math.isnan(v) for v in measured.values())

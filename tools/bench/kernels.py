@@ -7,13 +7,15 @@ speed is reported beside a roof or a baseline measured by the same call.
 
 import json
 import math
+import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import numba
 import numpy as np
-from relu_tradeoffs.hardness.learners import exhaustive, gd
+from relu_tradeoffs.hardness.learners import exhaustive, gd, scan
 from relu_tradeoffs.parity import lift, random_support, sample_slpn
 from relu_tradeoffs.pipeline.seeding import rng_for
 from relu_tradeoffs.regression import loss_and_direction, project
@@ -87,35 +89,172 @@ def square_roof(repeats: int, n: int = 1024) -> float:
     return 2 * n**3 / best_time(lambda: np.matmul(A, B, out=out), repeats) / 1e9
 
 
-def exhaustive_throughput(repeats: int, m=20_000, ds=(16, 32, 64), ks=(2, 3, 4), work=3e8):
-    """Candidate-samples per second of exhaustive.search, and its GEMM GFLOP/s against the roof.
+def spread_subsets(d: int, k: int, n: int, windows: int = 8) -> np.ndarray:
+    """About n k-subsets of range(d): ``windows`` runs of consecutive ranks spread evenly over
+    all C(d, k) (the prefix runs, and so the kernel's prefix reuse, are those of a whole scan,
+    not only of the first ranks)."""
+    total = math.comb(d, k)
+    if n >= total:
+        return exhaustive.subsets(d, k)
+    width = max(1, n // windows)
+    starts = np.linspace(0, total - width, windows).astype(np.int64)
+    return exhaustive.unrank(d, k, np.concatenate([np.arange(s, s + width) for s in starts]))
 
-    Each (d, k) scores one candidate shard of about ``work`` candidate-samples (the first rank
-    range; per candidate the cost does not depend on which). GEMM flops: 2 m d per candidate (the
-    block product is dense in d). The fp32 square roof is measured right before each (d, k), so
-    both see the same load.
+
+def rate(fn, work: float, repeats: int, clock=time.process_time, min_seconds: float = 0.2):
+    """Work items per second of fn (``work`` items per call): the best of ``repeats`` timings,
+    each of enough calls to last about ``min_seconds`` (small cases are not timer noise)."""
+    start = clock()
+    fn()
+    calls = max(1, math.ceil(min_seconds / max(clock() - start, 1e-6)))
+    times = []
+    for _ in range(repeats):
+        start = clock()
+        for _ in range(calls):
+            fn()
+        times.append(clock() - start)
+    return work * calls / min(times)
+
+
+@numba.njit(fastmath=True)
+def _op_mix(p1, p2, x, y, passes):  # pragma: no cover - compiled
+    """The fused kernel's work on L1-resident arrays: per sample, two candidates, each one
+    multiply-add, a ReLU and two multiply-adds into float32 sums."""
+    total = 0.0
+    for _ in range(passes):
+        a_y = a_a = b_y = b_b = np.float32(0.0)
+        for t in range(x.size):
+            a = max(p1[t] + x[t], np.float32(0.0))
+            b = max(p2[t] - x[t], np.float32(0.0))
+            a_y += a * y[t]
+            a_a += a * a
+            b_y += b * y[t]
+            b_b += b * b
+        total += a_y + a_a + b_y + b_b
+    return total
+
+
+def op_mix_roof(repeats: int, n: int = scan.TILE, passes: int = 20_000) -> float:
+    """Candidate-samples per second of the fused op mix on four L1-resident float32 arrays of n
+    (16 KB at 1024): the compute roof of ~4 operations per candidate-sample, single thread."""
+    p1, p2, x, y = np.random.default_rng(0).standard_normal((4, n)).astype(np.float32)
+    _op_mix(p1, p2, x, y, 1)  # compile before timing
+    return rate(lambda: _op_mix(p1, p2, x, y, passes), 2 * n * passes, repeats)
+
+
+def dense_scores(X, y32, yy, T, S, block):
+    """The dense reference: block_losses over the subsets T in blocks of ``block``."""
+    for first in range(0, len(T), block):
+        exhaustive.block_losses(X, y32, yy, T[first : first + block], S)
+
+
+def exhaustive_throughput(repeats: int, m=20_000, ds=(16, 32, 64, 128), ks=(2, 3, 4), work=3e8):
+    """Candidate-samples per second of the dense and the fused kernels and the op-mix roof.
+
+    Per (d, k) both kernels score the same subsets (about ``work`` / (2 m) of them, in windows
+    spread over all ranks; signs: parity), one thread, scoring only (no selection; the fused
+    kernel's subsets in one chunk, the dense one's in blocks of 64 MB, as search did). The roof is
+    measured right before each (d, k), so all three see the same load.
     """
+    X, y = lifted(max(ds), 2, m)
+    X, y32 = X.astype(np.float32), y.astype(np.float32)
+    yy = float(np.mean(y.astype(float) ** 2))
+    return [
+        kernel_rates(np.ascontiguousarray(X[:, :d]), y32, yy, k, work, repeats)
+        for d in ds
+        for k in ks
+    ]
+
+
+def kernel_rates(X, y32, yy, k: int, work: float, repeats: int) -> dict:
+    """One row of exhaustive_throughput: both kernels and the roof at X's d and this k."""
+    (m, d), S = X.shape, exhaustive.sign_patterns(k, "parity")
+    T = spread_subsets(d, k, math.ceil(work / (2 * m)))
+    block = exhaustive.block_size(m, len(S), 64)
+    cs = 2 * len(T) * m
+    roof = op_mix_roof(repeats)
+    dense = rate(lambda: dense_scores(X, y32, yy, T, S / np.sqrt(k), block), cs, repeats)
+    fused = rate(lambda: exhaustive.chunk_losses(X, y32, yy, T, S), cs, repeats)
+    return {"d": d, "k": k, "m": m, "candidates": 2 * len(T), "threads": 1,
+            "dense_candidate_samples_per_s": dense, "candidate_samples_per_s": fused,
+            "speedup_vs_dense": fused / dense, "roof_op_mix_candidate_samples_per_s": roof,
+            "fraction_of_op_mix_roof": fused / roof, "load_1min": os.getloadavg()[0]}  # fmt: skip
+
+
+def exhaustive_threads(repeats: int, d=64, k=4, m=20_000, threads=(1, 2), work=3e9):
+    """Wall-clock candidate-samples per second of the fused kernel with 1 and 2 threads (wall
+    time: CPU time sums over threads); on a shared machine the gain is a lower bound."""
+    X, y = lifted(d, 2, m)
+    X, y32 = X.astype(np.float32), y.astype(np.float32)
+    T = spread_subsets(d, k, math.ceil(work / (2 * m)))
+    S = exhaustive.sign_patterns(k, "parity")
     rows = []
-    for d in ds:
-        X, y = lifted(d, 2, m)
-        for k in ks:
-            block = exhaustive.block_size(m, 2, 64)
-            blocks = -(-math.comb(d, k) // block)
-            # The first of ``parts`` shards holds blocks // parts >= the blocks ``work`` needs.
-            parts = max(1, blocks // max(1, math.ceil(work / (2 * block * m))))
-            start, stop = exhaustive.shard_range(d, k, block, 0, parts)
-            roof32 = square_roof(repeats)
-            t = best_time(
-                lambda X=X, y=y, k=k, p=parts: exhaustive.search(X, y, k, "parity", 64, 0, p),
-                repeats,
-            )
-            rate = 2 * (stop - start) * m / t
-            gflops = rate * 2 * d / 1e9
-            rows.append(
-                {"d": d, "k": k, "m": m, "candidates": 2 * (stop - start), "seconds": t,
-                 "candidate_samples_per_s": rate, "gflops": gflops, "roof_fp32_square_gflops": roof32,
-                 "fraction_of_fp32_roof": gflops / roof32}
-            )  # fmt: skip
+    for n in threads:
+        fn = lambda n=n: exhaustive.chunk_losses(X, y32, 0.0, T, S, threads=n)  # noqa: E731
+        rows.append(
+            {"d": d, "k": k, "m": m, "candidates": 2 * len(T), "threads": n,
+             "candidate_samples_per_s": rate(fn, 2 * len(T) * m, repeats, clock=time.perf_counter),
+             "load_1min": os.getloadavg()[0]}
+        )  # fmt: skip
+    for row in rows:
+        row["speedup_vs_one_thread"] = (
+            row["candidate_samples_per_s"] / rows[0]["candidate_samples_per_s"]
+        )
+    return rows
+
+
+def exhaustive_accuracy(d=16, k=4, m=2_000_000, subsets=32):
+    """Relative error of the fused and the dense kernels' training losses at m against a float64
+    evaluation of the same candidates on the same float32 data (subsets spread over all ranks)."""
+    X, y = lifted(d, k, m)
+    X, y32 = X.astype(np.float32), y.astype(np.float32)
+    y64 = y32.astype(float)
+    yy = float(np.mean(y64**2))
+    T = spread_subsets(d, k, subsets)
+    S = exhaustive.sign_patterns(k, "parity")
+    exact = np.empty((len(T), len(S)))
+    for c, subset in enumerate(T):
+        for p, signs in enumerate(S / np.sqrt(k)):
+            a = np.maximum(X[:, subset].astype(float) @ signs, 0.0)
+            Ry, RR = a @ y64 / m, a @ a / m
+            r = min(max(Ry / RR, 0.0), 1.0) if RR > 0 else 0.0
+            exact[c, p] = yy - 2 * r * Ry + r**2 * RR
+    _, fused = exhaustive.chunk_losses(X, y32, yy, T, S)
+    _, dense = exhaustive.block_losses(X, y32, yy, T, S / np.sqrt(k))
+    return [
+        {"kernel": name, "d": d, "k": k, "m": m, "candidates": exact.size,
+         "max_relative_error": float(np.max(np.abs(loss / exact - 1)))}
+        for name, loss in (("fused", fused), ("dense", dense))
+    ]  # fmt: skip
+
+
+_JIT_JOB = """
+import sys, time
+start = time.process_time()  # CPU seconds: the machine may be shared
+sys.path.insert(0, {scripts!r})
+import numpy as np
+from relu_tradeoffs.hardness.learners import exhaustive, scan
+imported = time.process_time()
+X = np.ones((2048, 8), dtype=np.float32)
+exhaustive.search(X, X[:, 0], 3, "parity", 64)
+print(imported - start, time.process_time() - imported)
+"""
+
+
+def jit_cost(tmp: Path):
+    """CPU seconds to import the kernel (numba included) and of the first search call, in a
+    fresh interpreter with an empty JIT cache (compiles) and again with the cache it wrote
+    (loads). The compiler runs on one thread, so CPU time approximates a quiet machine's wall."""
+    scripts = str(Path(__file__).resolve().parents[2] / "scripts")
+    env = {**os.environ, "NUMBA_CACHE_DIR": str(tmp / "numba")}
+    rows = []
+    for cache in ("empty (compile)", "warm (load)"):
+        code = _JIT_JOB.format(scripts=scripts)
+        out = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        imported, first = map(float, out.stdout.split())
+        rows.append({"jit_cache": cache, "import_seconds": imported, "first_call_seconds": first})
     return rows
 
 

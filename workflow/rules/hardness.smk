@@ -141,7 +141,7 @@ rule hardness_search:
         f"results/benchmarks/search/{HARDNESS_INSTANCE}_part{{part}}.tsv"
     conda:
         CONDA_ENV
-    threads: 1
+    threads: HARDNESS.get("search_threads", 1)
     resources:
         mem_mb=mem_mb("hardness_search"),
         runtime=120,

@@ -7,15 +7,18 @@ examples (d', k' the padded sizes). What is timed is CPU time of this process
 (``time.process_time``), the minimum over repeats: on a machine shared with other jobs, wall-clock
 time measures the neighbours as much as the code, while CPU time and its minimum barely move.
 
-The scan's cost is linear in the number of examples (one dense product per candidate block), so
+The scan's cost is linear in the number of examples (one pass over them per candidate), so
 it is timed on m_time examples, chosen so that the timed scan does about ``timed_work``
 candidate-samples (at least ``m_time_min`` examples, at most ``m_time_max``), and the time is
 scaled to the training size m = ceil(m_factor / eps^2) the instance is charged for; the table
 keeps both numbers. A fixed amount of timed work keeps the cheap scans (k = 1 at any d) out of
-the microsecond range where call overhead, not the scan, would be measured. The scan multiplies an (m x d') block by a dense (d' x
-candidates) matrix, so each candidate-sample costs up to O(d') and the time grows between the
-candidate count's d'^k' / k'! and one power of d more (less than one where the scan is bound by
-memory traffic, not arithmetic); the table reports both exponents (slope_d and slope_work).
+the microsecond range where call overhead, not the scan, would be measured. The scan runs the
+fused sparse kernel (relu_tradeoffs.hardness.learners.scan): a candidate-sample costs a few
+operations whatever d' (the prefix of the first k' - 1 columns is shared by a run of last
+coordinates), so the time should grow like the candidate count d'^k' / k'!; what else grows with
+d' (transposing the m x d' examples, the per-coordinate selection) is linear in d' per scan and
+shows only where candidates are few (k' = 1). The table reports both exponents (slope_d and
+slope_work).
 """
 
 import math

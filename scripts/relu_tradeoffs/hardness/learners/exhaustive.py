@@ -14,16 +14,21 @@ candidates instead of 2^k C(d, k): the same population optimum, 2^(k-1) times fa
 noise-driven near-misses on finite samples.
 
 The loss of a candidate supported on T does not depend on which coordinate outside T was
-dropped, so every candidate is scored once per dataset (in blocks of at most ``block_mb`` MB) and
-each dropped coordinate j takes the best candidate with j not in T. Scoring runs in float32 (the
-candidates' losses differ by ~eps >> 1e-6 float32 rounding); the returned weights are float64.
+dropped, so every candidate is scored once per dataset and each dropped coordinate j takes the
+best candidate with j not in T. ``search`` scores with the fused sparse kernel of
+``learners.scan`` (~4 operations per candidate-sample, float32 within a tile of samples, float64
+across tiles, parallel over subsets with ``threads``); ``block_losses`` is the dense reference
+(one float32 product X @ M per block, 2 d flops per candidate-sample), kept for the tests and the
+benchmark. The returned weights are float64.
 
-Subsets are numbered by their lexicographic rank and made by combinatorial unranking, block by
-block, so any rank range can be searched on its own (candidate sharding, ``search``) without
-enumerating from the start or holding all C(d, k) subsets. Blocks lie on one grid of ranks
-(multiples of the block size) and shard boundaries fall on it, so every candidate's loss is
-computed in the same matrix product, bit for bit, whatever the number of shards; ``merge`` keeps
-the best candidate per dropped coordinate, ties going to the lower rank, as one search would.
+Subsets are numbered by their lexicographic rank and made by combinatorial unranking, chunk by
+chunk, so any rank range can be searched on its own (candidate sharding, ``search``) without
+enumerating from the start or holding all C(d, k) subsets. Shard boundaries lie on one grid of
+ranks (multiples of the block size that ``block_mb`` sets: the dense kernel's activations of a
+block fit in block_mb MB). A candidate's sums depend only on its own columns and the fixed tiling
+of the samples, so its loss is the same, bit for bit, whatever the shards, chunks or threads;
+``merge`` keeps the best candidate per dropped coordinate, ties going to the lower rank, as one
+search would.
 """
 
 from itertools import product
@@ -36,6 +41,8 @@ FIELDS = ("loss", "rank", "pattern", "norm")  # a search result's rows, one colu
 # The loss recorded where a shard has no subset avoiding a coordinate: finite, so the result
 # passes the readers' finiteness check, and above every real loss, so a merge never keeps it.
 NO_CANDIDATE = float(np.finfo(float).max)
+# Subsets scored per kernel call: the (chunk, d) selection arrays stay at tens of MB.
+CHUNK = 1 << 15
 
 
 def sign_patterns(k: int, signs: str) -> np.ndarray:
@@ -99,24 +106,37 @@ def block_losses(X, y32, yy, T, S):
     return r.reshape(b, P), (yy - 2.0 * r * Ry + r**2 * RR).reshape(b, P)
 
 
-def search(X, y, k: int, signs: str, block_mb: float, part: int = 0, parts: int = 1):
+def chunk_losses(X, y32, yy, T, S, threads: int = 1):
+    """Optimal norms r (b, P) and training losses (b, P) of the subsets T (b, k) with the +-1
+    patterns S (P, k) scaled by 1/sqrt(k), from the fused kernel's sums (ReLU is positively
+    homogeneous, so the scale is applied to the sums)."""
+    from relu_tradeoffs.hardness.learners import scan  # numba: imported by the search jobs only
+
+    m, k = len(y32), T.shape[1]
+    sums = scan.sums(X, y32, T, S, threads)
+    Ry, RR = sums[..., 0] / (m * np.sqrt(k)), sums[..., 1] / (m * k)
+    r = np.clip(np.divide(Ry, RR, out=np.zeros_like(Ry), where=RR > 0), 0.0, 1.0)
+    return r, yy - 2.0 * r * Ry + r**2 * RR
+
+
+def search(X, y, k: int, signs: str, block_mb: float, part: int = 0, parts: int = 1, threads=1):
     """Per coordinate j, the best candidate avoiding j among shard ``part`` of ``parts``.
 
     Returns (4, d): rows FIELDS = training loss (NO_CANDIDATE and rank -1 if the shard has no
-    subset avoiding j), rank of its subset, index of its sign pattern, its norm r.
+    subset avoiding j), rank of its subset, index of its sign pattern, its norm r. ``threads``
+    changes the speed, never a number.
     """
     X = np.asarray(X, dtype=np.float32)
     y32 = np.asarray(y, dtype=np.float32)
     m, d = X.shape
-    S = sign_patterns(k, signs) / np.sqrt(k)
+    S = sign_patterns(k, signs)
     yy = float(np.mean(np.asarray(y, dtype=float) ** 2))
-    block = block_size(m, len(S), block_mb)
-    start, stop = shard_range(d, k, block, part, parts)
+    start, stop = shard_range(d, k, block_size(m, len(S), block_mb), part, parts)
     best = np.array([NO_CANDIDATE, -1.0, -1.0, 0.0])[:, None] * np.ones(d)
-    for first in range(start, stop, block):
-        ranks = np.arange(first, min(stop, first + block))
+    for first in range(start, stop, CHUNK):
+        ranks = np.arange(first, min(stop, first + CHUNK))
         T = unrank(d, k, ranks)
-        r, loss = block_losses(X, y32, yy, T, S)
+        r, loss = chunk_losses(X, y32, yy, T, S, threads)
         pattern = np.argmin(loss, axis=1)
         member = np.zeros((len(T), d), dtype=bool)
         member[np.arange(len(T))[:, None], T] = True
