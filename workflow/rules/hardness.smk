@@ -39,6 +39,7 @@ rule hardness_plan:
         eps=HC["eps"],
         m_val=HC["m_val"],
         m_val_max=HC["m_val_max"],
+        m_train_factor=HC["m_train_factor"],
         learners=HC["learners"],
         # Only lowdeg's degree enters a threshold; other learner settings must not rerun data.
         lowdeg=HC["params"].get("lowdeg"),
