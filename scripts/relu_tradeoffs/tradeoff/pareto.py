@@ -18,11 +18,11 @@ from relu_tradeoffs.hardness.algorithm1 import (
     CLAIM3_FLOOR,
     M_VAL_FACTOR,
     c_k,
+    claim4_witness_bound,
     effective_k,
     relevant,
     relu_gap,
     relu_threshold,
-    claim4_witness_bound,
 )
 from relu_tradeoffs.hardness.learners import get
 from relu_tradeoffs.tradeoff.scaling import cpu_seconds, lifted_instance
