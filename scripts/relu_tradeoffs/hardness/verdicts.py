@@ -60,7 +60,9 @@ def _no_claim_reason(learner, group):
     """What the data say for a learner the paper makes no recovery claim about."""
     rate, _ = _rate(group)
     seen = "S recovered in every run" if rate == 1 else f"S missed in {1 - rate:.0%} of runs"
-    return f"{NO_CLAIM.get(learner, f'{learner} is not an agnostic ReLU learner: no claim')}; {seen}"
+    return (
+        f"{NO_CLAIM.get(learner, f'{learner} is not an agnostic ReLU learner: no claim')}; {seen}"
+    )
 
 
 def recovery(group, learner, k, eta, control=None):
