@@ -136,3 +136,13 @@ def test_claim4_control_drops_the_correlation_term_per_k():
     # k = 3 (c_k = 0) has no term to test: no control there.
     odd = verdicts.claim(claims(4, k_c=((3, 0.0),)), 4)
     assert odd["verdict"] == UNINFORMATIVE and odd["control"].startswith("rejected at k = none")
+
+
+def test_without_its_ratio_condition_the_rate_criterion_would_be_uninformative(monkeypatch):
+    """log2|c_k| linear in k alone: 1/k! passes it over k <= 14, so the control catches a
+    criterion too weak to tell 2^{-O(k)} from a super-exponential decay."""
+    monkeypatch.setattr(verdicts, "RATE_RATIO_DROP", 0.0)
+    ks = np.arange(2, 16, 2)
+    exponential = {int(k): float(0.5 * 2.0 ** (-0.99 * k)) for k in ks}
+    weak = verdicts.lemma1_rate(correlation(exponential))
+    assert weak["verdict"] == UNINFORMATIVE and weak["control"].endswith("passes")
