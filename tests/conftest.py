@@ -33,6 +33,14 @@ def run_snakemake(workdir: Path, *args, check=True, timeout=900) -> subprocess.C
     return proc
 
 
+def pytest_collection_modifyitems(config, items):
+    """Every test under tests/workflow/ runs Snakemake or its tools end to end: marked e2e."""
+    workflow = ROOT / "tests" / "workflow"
+    for item in items:
+        if workflow in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.e2e)
+
+
 @pytest.fixture
 def project(tmp_path):
     """A fresh copy of the project in a temporary folder."""
@@ -40,6 +48,15 @@ def project(tmp_path):
 
 
 TEST_CONFIG = ("--configfile", ".test/config.yaml")
+
+
+def small_config(root: Path = ROOT) -> dict:
+    """The config a run with TEST_CONFIG sees: .test/config.yaml merged over config.yaml."""
+    from relu_tradeoffs.pipeline.config import load_merged
+
+    return load_merged(root / "config.yaml", root / ".test" / "config.yaml")
+
+
 # Columns that measure time, not results (`seconds`, `seconds_median`, ...).
 TIMING_WORD = "seconds"
 # Columns computed from measured times (fitted exponents, the Pareto front): dropped with them.

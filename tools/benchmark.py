@@ -88,7 +88,7 @@ def projection(d64_counts, exhaustive, rss, cores=(100, 1000)):
     m_val = validation_size(relu_gap(k, eta), cfg["m_val"], cfg["m_val_max"])["m_val"]
     score_s = (
         m_val * rss[rss.job.str.contains("d = 64")].seconds.iloc[0] / 1e6
-    )  # measured on 1e6 rows
+    )  # the rss stage times the score job on 1e6 rows
     searches, scores = d64_counts["hardness_search"], d64_counts["hardness_score"]
     rows = [{"cores": c, "search_jobs": searches, "candidate_samples_per_job": work,
              "seconds_per_search_job": job_s, "score_jobs": scores, "seconds_per_score_job": score_s,
@@ -154,7 +154,7 @@ def cores(args):
 
 
 def approx(args):
-    """Issue 9's budget: the approx target of the default config from scratch on 2 cores."""
+    """The approx budget: the approx target of the default config from scratch on 2 cores."""
     with tempfile.TemporaryDirectory() as tmp:
         return {"approx": [wb.target_from_scratch(ROOT, Path(tmp), "approx", 2)]}
 

@@ -24,7 +24,7 @@ for row in errors:
 
 
 def write_rows(table, path):
-    # The csv module, not pandas: pandas costs 0.35 s of import in every fit job.
+    # The csv module, not pandas: pandas' import costs more than a small fit job's own work.
     with atomic_path(path) as tmp, open(tmp, "w", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(table[0]) if table else ["regime"])
         writer.writeheader()

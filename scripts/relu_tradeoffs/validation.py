@@ -13,8 +13,9 @@ SECTION_CHECKS = {
 }
 
 
-def validate(config, schema_dir):
-    """Raise ConfigError naming every bad key of ``config``; return it unchanged otherwise."""
+def validate(config, schema_dir, user=None):
+    """Raise ConfigError naming every bad key of ``config``; return it unchanged otherwise.
+    ``user``: the keys the user's own config files set (see pipeline.config.validate_config)."""
     # The tradeoff section borrows hardness.params and hardness.odd_k, so its check sees both.
     tradeoff = {"tradeoff": lambda section: tradeoff_config.check(section, config["hardness"])}
-    return validate_config(config, schema_dir, {**SECTION_CHECKS, **tradeoff})
+    return validate_config(config, schema_dir, {**SECTION_CHECKS, **tradeoff}, user)

@@ -6,14 +6,12 @@ import numpy as np
 import pandas as pd
 import pytest
 import yaml
-from conftest import ROOT, clone_run, copy_project, run_snakemake
+from conftest import clone_run, copy_project, run_snakemake, small_config
 from relu_tradeoffs.approx.regimes import paper_floor
 from relu_tradeoffs.approx.tables import ERRORS_COLUMNS, THEOREM5_COLUMNS
 from relu_tradeoffs.approx.theorem5 import HOLDS
 
-pytestmark = pytest.mark.e2e
-
-SMALL = yaml.safe_load((ROOT / ".test/config.yaml").read_text())["approx"]
+SMALL = small_config()["approx"]
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +71,7 @@ def test_slopes_and_figures(approx_run):
 
 
 def test_too_large_opt_fails_the_collect_rule_naming_the_instance(approx_run, tmp_path):
-    """Inflate opt in one run file by far more than 3 s.e.: approx_collect must fail and its log
+    """Inflate opt in one run file by far more than 3 s.e.: approx_aggregate must fail and its log
     name the regime, noise, d, opt target, seed and method."""
     project = clone_run(approx_run, tmp_path / "project")
     run_file = project / "results/approx/runs/errors/scaled_flip_d10_seed0.csv"
@@ -85,7 +83,7 @@ def test_too_large_opt_fails_the_collect_rule_naming_the_instance(approx_run, tm
         ".test/config.yaml", "--retries", "0", "--force", check=False,
     )  # fmt: skip
     assert proc.returncode != 0
-    log = (project / "results/logs/approx_collect/approx_collect.log").read_text()
+    log = (project / "results/logs/approx_aggregate/approx_aggregate.log").read_text()
     assert "opt is not optimal" in log and "scaled/flip/d10/opt0.01/seed0: gd test_err" in log
 
 
@@ -100,7 +98,7 @@ def test_figures_render_whatever_the_grid(tmp_path, shape):
     Only `none` at ||w*|| = 0.2 clips with probability 3e-7, so opt is 0 on every test set: no
     ratio, no slope, no Theorem 5 row, and the run still completes."""
     project = copy_project(tmp_path / "project")
-    config = yaml.safe_load((project / ".test/config.yaml").read_text())
+    config = small_config(project)
     config["approx"].update(shape)
     (project / "tiny.yaml").write_text(yaml.safe_dump(config))
     run_snakemake(project, "approx", "--cores", "2", "--configfile", "tiny.yaml")
@@ -116,7 +114,7 @@ def test_unreachable_target_stops_with_a_named_error(tmp_path):
     """A target below the clipping error (4e-5) is out of every model's range: the calibration
     job fails and its log names the model and the target."""
     project = copy_project(tmp_path / "project")
-    config = yaml.safe_load((project / ".test/config.yaml").read_text())
+    config = small_config(project)
     config["approx"].update(noise=["flip"], opt=[1e-5])
     (project / "bad.yaml").write_text(yaml.safe_dump(config))
     proc = run_snakemake(

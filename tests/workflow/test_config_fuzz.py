@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, copy_project, run_snakemake
+from conftest import copy_project, run_snakemake, small_config
 
 hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, given, settings  # noqa: E402
@@ -23,8 +23,8 @@ from relu_tradeoffs.hardness.learners import REGISTRY  # noqa: E402
 from relu_tradeoffs.pipeline import cost  # noqa: E402
 from relu_tradeoffs.validation import validate  # noqa: E402
 
-pytestmark = [pytest.mark.e2e, pytest.mark.fuzz]
-BASE = yaml.safe_load((ROOT / ".test" / "config.yaml").read_text())
+pytestmark = pytest.mark.fuzz
+BASE = small_config()
 REGRESSIONS = yaml.safe_load((Path(__file__).parent / "fuzz_regressions.yaml").read_text())
 # Generated configs planned per run (FUZZ_EXAMPLES=20 for a quick look while editing).
 FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "200"))

@@ -7,7 +7,6 @@ import subprocess
 import time
 
 import numpy as np
-import pytest
 import yaml
 from conftest import (
     SNAKEMAKE,
@@ -17,8 +16,6 @@ from conftest import (
     result_tables,
     run_snakemake,
 )
-
-pytestmark = pytest.mark.e2e
 
 # One instance, one learner slow enough (a few seconds) to be killed mid-run.
 SLOW = {

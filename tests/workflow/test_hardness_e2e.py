@@ -5,12 +5,11 @@ import json
 import numpy as np
 import pandas as pd
 import pytest
-import yaml
+from conftest import small_config
 from relu_tradeoffs.hardness.algorithm1 import CONTROL
+from relu_tradeoffs.hardness.config import train_sizes
 from relu_tradeoffs.hardness.verdicts import recovery_rows
 from relu_tradeoffs.pipeline.verdicts import HOLDS
-
-pytestmark = pytest.mark.e2e
 
 KEYS = ["learner", "d", "k", "eta", "m_train", "m_val", "seed"]
 COORDINATE_COLUMNS = [*KEYS, "coordinate", "in_support", "val_err", "threshold", "relevant"]
@@ -30,13 +29,10 @@ def test_tables_have_the_contract_columns(hardness_run):
     recovery = pd.read_csv(results / "recovery.csv", dtype={"true_set": str, "recovered_set": str})
     assert list(coordinates.columns[: len(COORDINATE_COLUMNS)]) == COORDINATE_COLUMNS
     assert list(recovery.columns[: len(RECOVERY_COLUMNS)]) == RECOVERY_COLUMNS
-    config = yaml.safe_load((hardness_run / ".test/config.yaml").read_text())["hardness"]
+    config = small_config(hardness_run)["hardness"]
     assert set(recovery.learner) == {*config["learners"], CONTROL}
     assert (recovery.m_train == config["m_train"]).all()
-    assert set(pd.read_csv(results / "recovery_sweep.csv").m_train) == {
-        *config["m_train_sweep"],
-        config["m_train"],
-    }
+    assert sorted(set(pd.read_csv(results / "recovery_sweep.csv").m_train)) == train_sizes(config)
     d = config["grid"]["d"][0]
     assert len(coordinates) == d * (len(config["learners"]) + 1) * len(config["grid"]["seeds"])
 

@@ -6,12 +6,9 @@ verdicts) runs unchanged. A verdict that still said holds would be one no wrong 
 """
 
 import pandas as pd
-import pytest
 from conftest import TEST_CONFIG, run_snakemake
 from relu_tradeoffs.hardness.verdicts import recovery_rows
 from relu_tradeoffs.pipeline.verdicts import CAVEAT, HOLDS
-
-pytestmark = pytest.mark.e2e
 
 ANCHOR = "fitted[CONTROL] = "
 SABOTAGE = (

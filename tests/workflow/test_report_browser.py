@@ -12,7 +12,6 @@ import pandas as pd
 import pytest
 from conftest import TEST_CONFIG, clone_run, run_snakemake
 
-pytestmark = pytest.mark.e2e
 SECTIONS = ["0. Claims summary", "Theory", "Hardness", "Tradeoff", "Approximation"]
 BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
 

@@ -1,6 +1,5 @@
 """The same config gives the same tables whatever the core count or shard size."""
 
-import pytest
 import yaml
 from conftest import (
     TEST_CONFIG,
@@ -9,8 +8,6 @@ from conftest import (
     result_tables,
     run_snakemake,
 )
-
-pytestmark = pytest.mark.e2e
 
 
 def test_cores_1_equals_cores_2(test_config_run, tmp_path):

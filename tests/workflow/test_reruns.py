@@ -4,9 +4,7 @@ import time
 
 import pytest
 import yaml
-from conftest import TEST_CONFIG, clone_run, planned_jobs, run_snakemake
-
-pytestmark = pytest.mark.e2e
+from conftest import TEST_CONFIG, clone_run, planned_jobs, run_snakemake, small_config
 
 TARGETS = {"all", "figures", "theory", "hardness", "approx", "tradeoff"}
 
@@ -36,7 +34,7 @@ def test_no_op_rerun_schedules_nothing(test_config_run, tmp_path):
 
 
 def test_adding_a_seed_runs_only_that_instance(run_copy):
-    config = yaml.safe_load((run_copy / ".test/config.yaml").read_text())
+    config = small_config(run_copy)
     seeds = config["hardness"]["grid"]["seeds"]
     new_seed = max(seeds) + 1
     (run_copy / "more.yaml").write_text(
@@ -57,7 +55,7 @@ def test_adding_a_seed_runs_only_that_instance(run_copy):
 
 
 def test_changing_a_learner_parameter_reruns_only_that_learner(run_copy):
-    config = yaml.safe_load((run_copy / ".test/config.yaml").read_text())
+    config = small_config(run_copy)
     params = config["hardness"]["params"]["gd"]
     changed = {key: value for key, value in params.items()}
     changed["steps"] = params["steps"] + 1
@@ -94,3 +92,64 @@ def test_editing_the_figure_style_reruns_only_figures(run_copy):
     assert jobs
     for rule, _ in jobs:
         assert is_figure(rule) or rule in TARGETS, rule
+
+
+def overlay(run_copy, name, data) -> str:
+    (run_copy / name).write_text(yaml.safe_dump(data))
+    return name
+
+
+def test_a_post_processing_key_reruns_only_what_follows_it(run_copy):
+    """approx.slopes.bootstrap and tradeoff.scaling.bootstrap are read by the aggregates only."""
+    config = small_config(run_copy)
+    edit = {
+        "approx": {"slopes": {"bootstrap": config["approx"]["slopes"]["bootstrap"] + 1}},
+        "tradeoff": {
+            "scaling": {
+                **config["tradeoff"]["scaling"],
+                "bootstrap": config["tradeoff"]["scaling"]["bootstrap"] + 1,
+            },
+        },
+    }
+    rules = {
+        rule for rule, _ in planned_jobs(run_copy, *TEST_CONFIG, overlay(run_copy, "b.yaml", edit))
+    }
+    assert "approx_summary" in rules and "tradeoff_aggregate" in rules
+    for rule in rules:
+        assert rule in {"approx_summary", "tradeoff_aggregate"} or is_aggregate_or_figure(rule), (
+            rule
+        )
+
+
+def test_adding_an_approx_seed_plans_only_its_fit_jobs(run_copy):
+    config = small_config(run_copy)
+    seeds = config["approx"]["seeds"]
+    new = max(seeds) + 1
+    jobs = planned_jobs(
+        run_copy, *TEST_CONFIG, overlay(run_copy, "s.yaml", {"approx": {"seeds": [*seeds, new]}})
+    )
+    fits = [w for rule, w in jobs if rule == "approx_fit"]
+    a = config["approx"]
+    assert len(fits) == len(a["regimes"]) * len(a["noise"]) * len(a["d"])
+    assert all(w["seed"] == str(new) for w in fits)
+    for rule, _ in jobs:
+        assert rule in {
+            "approx_fit",
+            "approx_aggregate",
+            "approx_summary",
+        } or is_aggregate_or_figure(rule), rule
+
+
+def test_adding_a_scaling_point_plans_only_that_point(run_copy):
+    config = small_config(run_copy)
+    grid = [dict(group) for group in config["tradeoff"]["scaling"]["grid"]]
+    grid[0]["d"] = [*grid[0]["d"], max(grid[0]["d"]) + 2]
+    edit = {"tradeoff": {"scaling": {**config["tradeoff"]["scaling"], "grid": grid}}}
+    jobs = planned_jobs(run_copy, *TEST_CONFIG, overlay(run_copy, "d.yaml", edit))
+    scaling = [w for rule, w in jobs if rule == "tradeoff_scaling"]
+    assert sorted(w["k"] for w in scaling) == sorted(str(k) for k in grid[0]["k"])
+    assert all(w["d"] == str(max(grid[0]["d"])) for w in scaling)
+    for rule, _ in jobs:
+        assert rule in {"tradeoff_scaling", "tradeoff_aggregate"} or is_aggregate_or_figure(rule), (
+            rule
+        )

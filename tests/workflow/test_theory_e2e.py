@@ -7,8 +7,6 @@ import pandas as pd
 import pytest
 from relu_tradeoffs.theory import correlation
 
-pytestmark = pytest.mark.e2e
-
 
 @pytest.fixture(scope="module")
 def theory_run(test_config_run):

@@ -5,9 +5,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-import yaml
-
-pytestmark = pytest.mark.e2e
+from conftest import small_config
 
 SCALING = ["k", "d", "eps", "seconds", "work", "success", "slope_d"]
 PARETO = ["learner", "budget", "k", "d", "seconds", "excess_err", "excess_err_se"]
@@ -16,7 +14,7 @@ FIGURES = ["tradeoff_wall", "tradeoff", "tradeoff_sq_wall", "tradeoff_gd"]
 
 @pytest.fixture(scope="module")
 def run(test_config_run):
-    config = yaml.safe_load((test_config_run / ".test/config.yaml").read_text())["tradeoff"]
+    config = small_config(test_config_run)["tradeoff"]
     return test_config_run / "results", config
 
 

@@ -149,7 +149,7 @@ SECTIONS = [
         "`--cores 1` against `--cores 2` (wall seconds, hardness target, config/bench_cores.yaml)",
         "cores",
     ),
-    ("`snakemake approx --cores 2` on the default config, from scratch (issue 9)", "approx"),
+    ("`snakemake approx --cores 2` on the default config, from scratch", "approx"),
     ("Disk: config/paper.yaml projected from measured per-instance footprints", "disk"),
     ("config/d64k6.yaml: projected cost on a cluster", "projection"),
 ]

@@ -25,7 +25,7 @@ rule approx_calibrate:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1500,
+        mem_mb=mem_mb("approx_calibrate"),
         runtime=10,
     params:
         seed=config["seed"],
@@ -53,18 +53,18 @@ rule approx_fit:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=lambda wc, attempt: cost.approx_fit_mb(APPROX, int(wc.d)) * attempt,
+        mem_mb=mem_mb("approx_fit"),
         runtime=30,
     params:
         seed=config["seed"],
-        section=APPROX,
+        section=approx_fit_section(APPROX),
     script:
         "../../scripts/approx/fit.py"
 
 
-rule approx_collect:
+rule approx_aggregate:
     input:
-        code=script_code("approx/collect.py"),
+        code=script_code("approx/aggregate.py"),
         errors=APPROX_RUNS["errors"],
         alpha_curve=APPROX_RUNS["alpha"],
         theorem5=APPROX_RUNS["theorem5"],
@@ -75,18 +75,18 @@ rule approx_collect:
         theorem5="results/approx/theorem5.csv",
         calibration="results/approx/calibration.csv",
     log:
-        "results/logs/approx_collect/approx_collect.log",
+        "results/logs/approx_aggregate/approx_aggregate.log",
     conda:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1000,
+        mem_mb=mem_mb("approx_aggregate"),
         runtime=5,
     params:
         methods=APPROX["methods"],
         opt_check=APPROX["opt_check"],
     script:
-        "../../scripts/approx/collect.py"
+        "../../scripts/approx/aggregate.py"
 
 
 rule approx_summary:
@@ -102,7 +102,7 @@ rule approx_summary:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1000,
+        mem_mb=mem_mb("approx_summary"),
         runtime=5,
     params:
         seed=config["seed"],
@@ -124,12 +124,12 @@ rule approx_figure_err_vs_opt:
             labels={"figure": "approx_err_vs_opt"},
         ),
     log:
-        "results/logs/figures/approx_err_vs_opt.log",
+        "results/logs/approx_figure_err_vs_opt/approx_figure_err_vs_opt.log",
     conda:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1000,
+        mem_mb=mem_mb("approx_figure_err_vs_opt"),
         runtime=5,
     script:
         "../../scripts/approx/figure_err_vs_opt.py"
@@ -147,12 +147,12 @@ rule approx_figure_alpha:
             labels={"figure": "approx_alpha"},
         ),
     log:
-        "results/logs/figures/approx_alpha.log",
+        "results/logs/approx_figure_alpha/approx_figure_alpha.log",
     conda:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1000,
+        mem_mb=mem_mb("approx_figure_alpha"),
         runtime=5,
     script:
         "../../scripts/approx/figure_alpha.py"
@@ -170,12 +170,12 @@ rule approx_figure_ratio:
             labels={"figure": "approx_ratio"},
         ),
     log:
-        "results/logs/figures/approx_ratio.log",
+        "results/logs/approx_figure_ratio/approx_figure_ratio.log",
     conda:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1000,
+        mem_mb=mem_mb("approx_figure_ratio"),
         runtime=5,
     script:
         "../../scripts/approx/figure_ratio.py"
@@ -193,12 +193,12 @@ rule approx_figure_theorem5_chain:
             labels={"figure": "approx_theorem5_chain"},
         ),
     log:
-        "results/logs/figures/approx_theorem5_chain.log",
+        "results/logs/approx_figure_theorem5_chain/approx_figure_theorem5_chain.log",
     conda:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1000,
+        mem_mb=mem_mb("approx_figure_theorem5_chain"),
         runtime=5,
     script:
         "../../scripts/approx/figure_theorem5_chain.py"

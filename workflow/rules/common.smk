@@ -17,14 +17,21 @@ from relu_tradeoffs.pipeline.deps import script_kernel_files  # noqa: E402
 from relu_tradeoffs.pipeline.provenance import config_hash  # noqa: E402
 from relu_tradeoffs.approx.noise import MODELS as NOISE_MODELS  # noqa: E402
 from relu_tradeoffs.approx.regimes import REGIMES  # noqa: E402
+from relu_tradeoffs.approx.config import fit_section as approx_fit_section  # noqa: E402
 from relu_tradeoffs.approx.config import opt_targets as approx_opt_targets  # noqa: E402
 from relu_tradeoffs.hardness.config import figure_instance  # noqa: E402
+from relu_tradeoffs.hardness.config import train_sizes as hardness_train_sizes  # noqa: E402
 from relu_tradeoffs.hardness.learners import REGISTRY as HARDNESS_LEARNERS  # noqa: E402
 from relu_tradeoffs.pipeline import cost  # noqa: E402
 from relu_tradeoffs.validation import validate  # noqa: E402
 
 try:
-    validate(config, Path(workflow.basedir) / "workflow" / "schemas")
+    # What the user's --configfile files and --config set: a clash with a default names it.
+    validate(
+        config,
+        Path(workflow.basedir) / "workflow" / "schemas",
+        user=workflow.config_settings.overwrite_config,
+    )
 except ConfigError as err:
     raise WorkflowError(str(err)) from None
 
@@ -53,8 +60,8 @@ if workflow.is_main_process:
 CONDA_ENV = "../../envs/relu-tradeoffs.yaml"
 
 # Every job is single-threaded (threads: 1) and parallelism comes from running jobs side by
-# side. A multi-threaded BLAS in each job oversubscribes the cores: measured on 2 cores, batched
-# gradient descent ran 7.5x slower with OpenBLAS's default threads than with one.
+# side. A multi-threaded BLAS in each job oversubscribes the cores and slows batched gradient
+# descent several-fold against one thread per job.
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 KERNEL_DIR = "scripts/relu_tradeoffs"
@@ -83,6 +90,11 @@ def script_code(script):
     return script_kernel_files(SCRIPTS_DIR / script, KERNEL_DIR)
 
 
+def mem_mb(rule):
+    """A rule's memory from the cost model (the same number the cost preview uses), per attempt."""
+    return lambda wc, attempt: cost.rule_mb(rule, config, wc.get("d")) * attempt
+
+
 def section_config(section):
     """The part of the config a results folder depends on (figures depend on all of it)."""
     if section == "figures":
@@ -106,17 +118,17 @@ def figure(name):
 
 
 # Algorithm 1 (hardness.smk): paths, grid expansion and input functions.
-HC = config["hardness"]
+HARDNESS = config["hardness"]
 HARDNESS_INSTANCE = "d{d}_k{k}_eta{eta}_seed{seed}"
 HARDNESS_DATA = f"results/hardness/data/{HARDNESS_INSTANCE}"
 HARDNESS_FITS = f"results/hardness/fits/{HARDNESS_INSTANCE}"
 # Training sizes: prefixes of one draw of m_train examples, so the sweep adds no data jobs.
-HARDNESS_M_TRAIN = sorted(set(HC["m_train_sweep"]) | {HC["m_train"]})
-HARDNESS_FIGURE_INSTANCE = figure_instance(HC)
+HARDNESS_M_TRAIN = hardness_train_sizes(HARDNESS)
+HARDNESS_FIGURE_INSTANCE = figure_instance(HARDNESS)
 
 
 def hardness_shards(d):
-    return range(-(-int(d) // HC["coords_per_job"]))
+    return range(cost.coordinate_shards(HARDNESS, d))
 
 
 # The exhaustive learner's candidate space is searched in candidate_shards rank ranges
@@ -131,20 +143,20 @@ def hardness_search_parts(wildcards):
     folder = HARDNESS_FITS.format(**wildcards)
     return {
         f"{part}_{kind}": f"{folder}/exhaustive_search{part}{suffix}"
-        for part in range(HC["candidate_shards"])
+        for part in range(HARDNESS["candidate_shards"])
         for kind, suffix in (("best", ".npy"), ("meta", ".json"))
     }
 
 
 def hardness_instances():
-    grid = HC["grid"]
+    grid = HARDNESS["grid"]
     return expand(
         HARDNESS_INSTANCE, d=grid["d"], k=grid["k"], eta=grid["eta"], seed=grid["seeds"]
     )
 
 
 def hardness_plans():
-    grid = HC["grid"]
+    grid = HARDNESS["grid"]
     return expand(
         "results/hardness/plan/k{k}_eta{eta}.json", k=grid["k"], eta=grid["eta"]
     )
@@ -159,22 +171,22 @@ def hardness_fits(wildcards):
             for shard in hardness_shards(wildcards.d)
             for suffix in (".npy", "_path.npy", ".json")
         ]
-        for name in HC["learners"]
+        for name in HARDNESS["learners"]
     }
 
 
 def hardness_learner_params(learner):
-    return HC["params"][learner]
+    return HARDNESS["params"][learner]
 
 
 # The tradeoff wing (tradeoff.smk): its section and the (k, d) points of the scaling grid.
-TC = config["tradeoff"]
+TRADEOFF = config["tradeoff"]
 
 
 def tradeoff_scaling_points():
     return [
         f"results/tradeoff/scaling/k{k}_d{d}.json"
-        for group in TC["scaling"]["grid"]
+        for group in TRADEOFF["scaling"]["grid"]
         for k in group["k"]
         for d in group["d"]
     ]

@@ -33,17 +33,17 @@ rule hardness_plan:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=500,
+        mem_mb=mem_mb("hardness_plan"),
         runtime=5,
     params:
-        eps=HC["eps"],
-        m_val=HC["m_val"],
-        m_val_max=HC["m_val_max"],
-        m_train_factor=HC["m_train_factor"],
-        learners=HC["learners"],
+        eps=HARDNESS["eps"],
+        m_val=HARDNESS["m_val"],
+        m_val_max=HARDNESS["m_val_max"],
+        m_train_factor=HARDNESS["m_train_factor"],
+        learners=HARDNESS["learners"],
         # Only lowdeg's degree enters a threshold; other learner settings must not rerun data.
-        lowdeg=HC["params"].get("lowdeg"),
-        odd_k=HC["odd_k"],
+        lowdeg=HARDNESS["params"].get("lowdeg"),
+        odd_k=HARDNESS["odd_k"],
     script:
         "../../scripts/hardness/plan.py"
 
@@ -63,11 +63,11 @@ rule hardness_slpn:
     threads: 1
     resources:
         # int8 draws: a few bytes per entry of the m_train x d training table.
-        mem_mb=lambda wc, attempt: cost.slpn_mb(HC, int(wc.d)) * attempt,
+        mem_mb=mem_mb("hardness_slpn"),
         runtime=30,
     params:
         seed=config["seed"],
-        m_train=HC["m_train"],
+        m_train=HARDNESS["m_train"],
     script:
         "../../scripts/hardness/slpn.py"
 
@@ -88,7 +88,7 @@ rule hardness_lift:
     threads: 1
     resources:
         # The lift holds the half-normal draws and the product in float64, then float32 copies.
-        mem_mb=lambda wc, attempt: cost.lift_mb(HC, int(wc.d)) * attempt,
+        mem_mb=mem_mb("hardness_lift"),
         runtime=30,
     params:
         seed=config["seed"],
@@ -116,13 +116,13 @@ rule hardness_learn:
     threads: 1
     resources:
         # float64 training set plus (m x coordinates x restarts) residuals of the iterative learners.
-        mem_mb=lambda wc, attempt: cost.learn_mb(HC, int(wc.d)) * attempt,
+        mem_mb=mem_mb("hardness_learn"),
         runtime=120,
     params:
         seed=config["seed"],
         m_train=HARDNESS_M_TRAIN,
-        coords_per_job=HC["coords_per_job"],
-        k_effective=lambda wc: effective_k(int(wc.k), HC["odd_k"]),
+        coords_per_job=HARDNESS["coords_per_job"],
+        k_effective=lambda wc: effective_k(int(wc.k), HARDNESS["odd_k"]),
         learner_params=lambda wc: hardness_learner_params(wc.learner),
     script:
         "../../scripts/hardness/learn.py"
@@ -144,19 +144,13 @@ rule hardness_search:
         CONDA_ENV
     threads: 1
     resources:
-        # float64 training set plus one block of candidate activations (block_mb).
-        mem_mb=lambda wc, attempt: (
-            1000
-            + HC["m_train"] * int(wc.d) * 12 / 1e6
-            + 3 * HC["params"]["exhaustive"]["block_mb"]
-        )
-        * attempt,
+        mem_mb=mem_mb("hardness_search"),
         runtime=120,
     params:
         m_train=HARDNESS_M_TRAIN,
-        parts=HC["candidate_shards"],
-        k_effective=lambda wc: effective_k(int(wc.k), HC["odd_k"]),
-        learner_params=HC["params"]["exhaustive"],
+        parts=HARDNESS["candidate_shards"],
+        k_effective=lambda wc: effective_k(int(wc.k), HARDNESS["odd_k"]),
+        learner_params=HARDNESS["params"]["exhaustive"],
     script:
         "../../scripts/hardness/search.py"
 
@@ -175,16 +169,16 @@ rule hardness_merge:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=500,
+        mem_mb=mem_mb("hardness_merge"),
         runtime=5,
     params:
-        parts=HC["candidate_shards"],
-        coords_per_job=HC["coords_per_job"],
-        k_effective=lambda wc: effective_k(int(wc.k), HC["odd_k"]),
-        # A padded instance's hypotheses live on d + 1 coordinates.
-        columns=lambda wc: int(wc.d)
-        + (effective_k(int(wc.k), HC["odd_k"]) != int(wc.k)),
-        signs=HC["params"]["exhaustive"]["signs"],
+        parts=HARDNESS["candidate_shards"],
+        coords_per_job=HARDNESS["coords_per_job"],
+        k_effective=lambda wc: effective_k(int(wc.k), HARDNESS["odd_k"]),
+        columns=lambda wc: cost.hypothesis_columns(
+            wc.d, int(wc.k), effective_k(int(wc.k), HARDNESS["odd_k"])
+        ),
+        signs=HARDNESS["params"]["exhaustive"]["signs"],
     script:
         "../../scripts/hardness/merge.py"
 
@@ -203,13 +197,13 @@ rule hardness_score:
     threads: 1
     resources:
         # The validation set is regenerated val_chunk rows at a time.
-        mem_mb=lambda wc, attempt: cost.score_mb(HC, int(wc.d)) * attempt,
+        mem_mb=mem_mb("hardness_score"),
         runtime=60,
     params:
         seed=config["seed"],
-        val_chunk=HC["val_chunk"],
-        learners=HC["learners"],
-        learner_params={name: HC["params"][name] for name in HC["learners"]},
+        val_chunk=HARDNESS["val_chunk"],
+        learners=HARDNESS["learners"],
+        learner_params={name: HARDNESS["params"][name] for name in HARDNESS["learners"]},
     script:
         "../../scripts/hardness/score.py"
 
@@ -227,7 +221,7 @@ rule hardness_recover:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=500,
+        mem_mb=mem_mb("hardness_recover"),
         runtime=5,
     script:
         "../../scripts/hardness/recover.py"
@@ -252,10 +246,10 @@ rule hardness_aggregate:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=2000,
+        mem_mb=mem_mb("hardness_aggregate"),
         runtime=10,
     params:
-        m_train=HC["m_train"],
+        m_train=HARDNESS["m_train"],
     script:
         "../../scripts/hardness/aggregate.py"
 
@@ -272,12 +266,12 @@ rule hardness_figure_errors:
             labels={"figure": "hardness_errors"},
         ),
     log:
-        "results/logs/figures/hardness_errors.log",
+        "results/logs/hardness_figure_errors/hardness_figure_errors.log",
     conda:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1000,
+        mem_mb=mem_mb("hardness_figure_errors"),
         runtime=5,
     params:
         instance=HARDNESS_FIGURE_INSTANCE,
@@ -297,14 +291,14 @@ rule hardness_figure_recovery:
             labels={"figure": "hardness_recovery"},
         ),
     log:
-        "results/logs/figures/hardness_recovery.log",
+        "results/logs/hardness_figure_recovery/hardness_figure_recovery.log",
     conda:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1000,
+        mem_mb=mem_mb("hardness_figure_recovery"),
         runtime=5,
     params:
-        m_train=HC["m_train"],
+        m_train=HARDNESS["m_train"],
     script:
         "../../scripts/hardness/figure_recovery.py"

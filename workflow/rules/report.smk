@@ -9,7 +9,7 @@ rule report_provenance:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=500,
+        mem_mb=mem_mb("report_provenance"),
         runtime=5,
     params:
         config=lambda wc: section_config(wc.section),
@@ -63,7 +63,7 @@ rule report_summary:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=500,
+        mem_mb=mem_mb("report_summary"),
         runtime=5,
     params:
         hermite_tolerance=config["theory"]["hermite_tolerance"],
@@ -98,7 +98,7 @@ rule report_docs:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=500,
+        mem_mb=mem_mb("report_docs"),
         runtime=5,
     params:
         config=config,
@@ -120,7 +120,7 @@ rule report_rulegraph:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1000,
+        mem_mb=mem_mb("report_rulegraph"),
         runtime=5,
     script:
         "../../scripts/report/rulegraph.py"

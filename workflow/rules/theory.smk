@@ -17,7 +17,7 @@ rule theory_hermite:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=500,
+        mem_mb=mem_mb("theory_hermite"),
         runtime=5,
     params:
         n_max=config["theory"]["hermite_n_max"],
@@ -40,7 +40,7 @@ rule theory_correlation:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=lambda wc, attempt: cost.FIXED_MB["correlation"] * attempt,
+        mem_mb=mem_mb("theory_correlation"),
         runtime=30,
     params:
         seed=config["seed"],
@@ -65,7 +65,7 @@ rule theory_claims:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=lambda wc, attempt: cost.FIXED_MB["claims"] * attempt,
+        mem_mb=mem_mb("theory_claims"),
         runtime=30,
     params:
         **config["theory"]["claims"],
@@ -86,12 +86,12 @@ rule theory_figure_correlation:
             labels={"figure": "correlation"},
         ),
     log:
-        "results/logs/figures/theory_correlation.log",
+        "results/logs/theory_figure_correlation/theory_figure_correlation.log",
     conda:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1000,
+        mem_mb=mem_mb("theory_figure_correlation"),
         runtime=5,
     script:
         "../../scripts/theory/figure_correlation.py"
@@ -109,12 +109,12 @@ rule theory_figure_claims:
             labels={"figure": "claims"},
         ),
     log:
-        "results/logs/figures/theory_claims.log",
+        "results/logs/theory_figure_claims/theory_figure_claims.log",
     conda:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1000,
+        mem_mb=mem_mb("theory_figure_claims"),
         runtime=5,
     script:
         "../../scripts/theory/figure_claims.py"

@@ -1,4 +1,4 @@
-# The tradeoff itself (issue 12): the exhaustive learner's time against d and eps (scaling),
+# The tradeoff itself: the exhaustive learner's time against d and eps (scaling),
 # every learner's excess error against its compute (pareto), a budgeted GD against d (gd) and
 # Theorem 4's SQ lower bound (sq_bound). Each job draws its own lifted instance in memory.
 TRADEOFF_TABLES = [
@@ -33,16 +33,18 @@ rule tradeoff_scaling:
         CONDA_ENV
     threads: 1
     resources:
-        # The subsets and per-candidate losses: ~1 GB at 1e7 candidates.
-        mem_mb=lambda wc, attempt: 4000 * attempt,
+        mem_mb=mem_mb("tradeoff_scaling"),
         runtime=60,
     params:
-        **{key: TC["scaling"][key] for key in ("m_factor", "timed_work", "repeats")},
-        **{key: TC["scaling"][key] for key in ("m_time_min", "m_time_max")},
-        **{key: TC["scaling"][key] for key in ("block_mb", "max_success_work")},
+        **{
+            key: TRADEOFF["scaling"][key]
+            for key in ("m_factor", "timed_work", "repeats")
+        },
+        **{key: TRADEOFF["scaling"][key] for key in ("m_time_min", "m_time_max")},
+        **{key: TRADEOFF["scaling"][key] for key in ("block_mb", "max_success_work")},
         seed=config["seed"],
-        eta=TC["eta"],
-        odd_k=HC["odd_k"],
+        eta=TRADEOFF["eta"],
+        odd_k=HARDNESS["odd_k"],
     script:
         "../../scripts/tradeoff/scaling.py"
 
@@ -58,18 +60,18 @@ rule tradeoff_pareto:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=lambda wc, attempt: 3000 * attempt,
+        mem_mb=mem_mb("tradeoff_pareto"),
         runtime=60,
     params:
         seed=config["seed"],
-        eta=TC["eta"],
-        odd_k=HC["odd_k"],
-        d=TC["pareto"]["d"],
-        m_train=TC["pareto"]["m_train"],
-        m_val=TC["pareto"]["m_val"],
-        repeats=TC["pareto"]["repeats"],
-        base=lambda wc: HC["params"][wc.learner],
-        knobs=lambda wc: TC["pareto"]["budgets"][wc.learner],
+        eta=TRADEOFF["eta"],
+        odd_k=HARDNESS["odd_k"],
+        d=TRADEOFF["pareto"]["d"],
+        m_train=TRADEOFF["pareto"]["m_train"],
+        m_val=TRADEOFF["pareto"]["m_val"],
+        repeats=TRADEOFF["pareto"]["repeats"],
+        base=lambda wc: HARDNESS["params"][wc.learner],
+        knobs=lambda wc: TRADEOFF["pareto"]["budgets"][wc.learner],
     script:
         "../../scripts/tradeoff/pareto.py"
 
@@ -85,16 +87,16 @@ rule tradeoff_gd:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=lambda wc, attempt: 3000 * attempt,
+        mem_mb=mem_mb("tradeoff_gd"),
         runtime=60,
     params:
         seed=config["seed"],
-        eta=TC["eta"],
-        odd_k=HC["odd_k"],
-        m_train=TC["gd"]["m_train"],
-        steps=TC["gd"]["steps"],
-        m_val=TC["gd"]["m_val"],
-        gd_params=HC["params"]["gd"],
+        eta=TRADEOFF["eta"],
+        odd_k=HARDNESS["odd_k"],
+        m_train=TRADEOFF["gd"]["m_train"],
+        steps=TRADEOFF["gd"]["steps"],
+        m_val=TRADEOFF["gd"]["m_val"],
+        gd_params=HARDNESS["params"]["gd"],
     script:
         "../../scripts/tradeoff/gd.py"
 
@@ -111,10 +113,10 @@ rule tradeoff_sq_bound:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=500,
+        mem_mb=mem_mb("tradeoff_sq_bound"),
         runtime=5,
     params:
-        **{key: TC["sq"][key] for key in ("eps", "eta", "d", "tau_over_eps")},
+        **{key: TRADEOFF["sq"][key] for key in ("eps", "eta", "d", "tau_over_eps")},
     script:
         "../../scripts/tradeoff/sq_bound.py"
 
@@ -124,15 +126,15 @@ rule tradeoff_aggregate:
         scaling=tradeoff_scaling_points(),
         pareto=expand(
             "results/tradeoff/pareto/k{k}_seed{seed}_{learner}.json",
-            k=TC["pareto"]["k"],
-            seed=TC["pareto"]["seeds"],
-            learner=TC["pareto"]["learners"],
+            k=TRADEOFF["pareto"]["k"],
+            seed=TRADEOFF["pareto"]["seeds"],
+            learner=TRADEOFF["pareto"]["learners"],
         ),
         gd=expand(
             "results/tradeoff/gd/k{k}_d{d}_seed{seed}.json",
-            k=TC["gd"]["k"],
-            d=TC["gd"]["d"],
-            seed=TC["gd"]["seeds"],
+            k=TRADEOFF["gd"]["k"],
+            d=TRADEOFF["gd"]["d"],
+            seed=TRADEOFF["gd"]["seeds"],
         ),
         code=script_code("tradeoff/aggregate.py"),
     output:
@@ -145,12 +147,12 @@ rule tradeoff_aggregate:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1000,
+        mem_mb=mem_mb("tradeoff_aggregate"),
         runtime=10,
     params:
         seed=config["seed"],
-        bootstrap=TC["scaling"]["bootstrap"],
-        d_eps=TC["scaling"]["d_eps"],
+        bootstrap=TRADEOFF["scaling"]["bootstrap"],
+        d_eps=TRADEOFF["scaling"]["d_eps"],
     script:
         "../../scripts/tradeoff/aggregate.py"
 
@@ -172,10 +174,10 @@ rule tradeoff_figure_wall:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1000,
+        mem_mb=mem_mb("tradeoff_figure_wall"),
         runtime=5,
     params:
-        d_eps=TC["scaling"]["d_eps"],
+        d_eps=TRADEOFF["scaling"]["d_eps"],
     script:
         "../../scripts/tradeoff/figure_wall.py"
 
@@ -198,10 +200,10 @@ rule tradeoff_figure_title:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1000,
+        mem_mb=mem_mb("tradeoff_figure_title"),
         runtime=5,
     params:
-        learners=TC["pareto"]["learners"],
+        learners=TRADEOFF["pareto"]["learners"],
     script:
         "../../scripts/tradeoff/figure_title.py"
 
@@ -223,7 +225,7 @@ rule tradeoff_figure_sq_wall:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1000,
+        mem_mb=mem_mb("tradeoff_figure_sq_wall"),
         runtime=5,
     script:
         "../../scripts/tradeoff/figure_sq_wall.py"
@@ -246,7 +248,7 @@ rule tradeoff_figure_gd:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=1000,
+        mem_mb=mem_mb("tradeoff_figure_gd"),
         runtime=5,
     script:
         "../../scripts/tradeoff/figure_gd.py"

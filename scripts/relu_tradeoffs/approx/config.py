@@ -24,6 +24,16 @@ NOISE_MODELS = ("none", "random", "flip", "band", "leak", "parity")
 METHODS = (PAPER_METHOD, *ALG2_LEARNERS, *BIASED_PAPER_ALPHA, *RIVALS)
 HALFSPACE_LEARNERS = ("abl14", "average", "localized_hinge", "sigmoid_sgd")
 REFERENCE_FACTOR_MIN = 10
+# The keys of the approx section that one fit job reads (experiment.run_job). The rule passes
+# only these, so a post-processing key (slopes, opt_check) or the grid's lists (d, seeds,
+# noise, opt) never reruns a fit job that exists.
+FIT_KEYS = ("w_norm", "parity", "m_train", "m_test", "reference", "params", "alpha", "methods")
+FIT_KEYS += ("theorem5",)
+
+
+def fit_section(section):
+    """The part of the approx section a fit job depends on (``FIT_KEYS``)."""
+    return {key: section[key] for key in FIT_KEYS}
 
 
 def parse_method(name):

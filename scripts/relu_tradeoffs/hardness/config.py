@@ -8,6 +8,20 @@ LEARNERS = tuple(REGISTRY)
 FIGURE_AXES = {"d": "d", "k": "k", "eta": "eta", "seed": "seeds"}
 
 
+# The least training size of the sweep: a fraction of a small m_train rounds up to it.
+MIN_SWEEP_SIZE = 10
+
+
+def train_sizes(section):
+    """Every training size of an instance, ascending: m_train and the sweep's sizes, an entry
+    below 1 being a fraction of m_train (so a default sweep follows the user's m_train)."""
+    m_train = section["m_train"]
+    sweep = {
+        m if m >= 1 else max(MIN_SWEEP_SIZE, round(m * m_train)) for m in section["m_train_sweep"]
+    }
+    return sorted(s for s in sweep | {m_train} if s <= m_train)
+
+
 def check(section) -> list[str]:
     grid = section["grid"]
     problems = [
@@ -35,7 +49,8 @@ def check(section) -> list[str]:
         )
     problems += [
         f"config key 'hardness.m_train_sweep[{i}]': {m} exceeds hardness.m_train = "
-        f"{section['m_train']} (the sweep uses prefixes of the m_train examples)"
+        f"{section['m_train']} (the sweep uses prefixes of the m_train examples; a number "
+        "below 1 is a fraction of m_train)"
         for i, m in enumerate(section["m_train_sweep"])
         if m > section["m_train"]
     ]

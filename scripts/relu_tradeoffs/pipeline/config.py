@@ -6,6 +6,7 @@ reading code. All problems are reported at once.
 
 import copy
 import functools
+import re
 from pathlib import Path
 
 import yaml
@@ -63,16 +64,61 @@ def eta_problems(values, key) -> list[str]:
     ]
 
 
-def validate_config(config, schema_dir, section_checks):
+def validate_config(config, schema_dir, section_checks, user=None):
     """Raise :class:`ConfigError` naming every bad key; return the config unchanged otherwise.
 
     ``section_checks`` maps a section name to its wing's cross-field check (section -> problems);
-    the wings pass their own, so this module imports none of them.
+    the wings pass their own, so this module imports none of them. ``user`` is what the user's
+    own config files (and ``--config``) set, merged: a problem whose key the user did not set is
+    a default that clashes with one they did, and its message says so and how to override it.
     """
     problems = schema_errors(config, load_schema(schema_dir))
     if not problems:
         for section, check in section_checks.items():
             problems += check(config[section])
+    if user is not None:
+        problems = [blame_default(problem, user) for problem in problems]
     if problems:
         raise ConfigError("invalid config:\n  - " + "\n  - ".join(problems))
+    return config
+
+
+def _is_set(user, dotted):
+    node = user
+    for part in dotted.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return False
+        node = node[part]
+    return True
+
+
+def blame_default(problem, user):
+    """``problem`` as is when the user set its key, else saying that a default clashes."""
+    match = re.match(r"config key '([\w.]+)", problem)
+    if not match or _is_set(user, match[1]):
+        return problem
+    key = match[1]
+    return (
+        f"{problem} [{key} is a default from config.yaml, not a key you set: it clashes with "
+        f"your settings; set {key} in your config file to override it]"
+    )
+
+
+def merge(base, overlay):
+    """``overlay`` merged over ``base`` as Snakemake merges ``--configfile`` files: nested
+    mappings key by key, any other value (a list included) replaced whole."""
+    merged = copy.deepcopy(base)
+    for key, value in overlay.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = merge(merged[key], value)
+        else:
+            merged[key] = copy.deepcopy(value)
+    return merged
+
+
+def load_merged(*paths):
+    """The config a run sees: the first YAML file with every later one merged over it."""
+    config = {}
+    for path in paths:
+        config = merge(config, yaml.safe_load(Path(path).read_text()) or {})
     return config

@@ -23,9 +23,33 @@ LEARN_BYTES = 64
 APPROX_BYTES = 32
 # Stored per instance: the float32 training set (the int8 draws are temporary).
 STORED_BYTES = 4
-# Rules whose memory does not grow with the config.
-FIXED_MB = {"correlation": 2000, "claims": 3000, "small": 1000, "tradeoff_scaling": 4000}
-# Beyond this many jobs Snakemake's DAG build alone takes minutes (3,256 jobs: 9 s).
+# Memory of the rules whose jobs do not grow with the config (MB, first attempt); any figure
+# rule (`<wing>_figure_<name>`) takes FIGURE_MB. The theory and tradeoff jobs hold fixed-size
+# Monte Carlo and timing batches (their config caps the sizes); the rest read small tables.
+FIXED_MB = {
+    "theory_hermite": 500,
+    "theory_correlation": 2000,
+    "theory_claims": 3000,
+    "hardness_plan": 500,
+    "hardness_merge": 500,
+    "hardness_recover": 500,
+    "hardness_aggregate": 2000,
+    "approx_calibrate": 1500,
+    "approx_aggregate": 1000,
+    "approx_summary": 1000,
+    "tradeoff_scaling": 4000,
+    "tradeoff_pareto": 3000,
+    "tradeoff_gd": 3000,
+    "tradeoff_sq_bound": 500,
+    "tradeoff_aggregate": 1000,
+    "report_provenance": 500,
+    "report_summary": 500,
+    "report_docs": 500,
+    "report_rulegraph": 1000,
+}
+FIGURE_MB = 1000
+# Beyond this many jobs Snakemake's DAG build alone takes minutes (its cost per job: the
+# `overhead` stage of tools/benchmark.py, docs/benchmarks.md).
 DEFAULT_MAX_JOBS = 20000
 
 
@@ -60,6 +84,43 @@ def approx_fit_mb(section, d):
     return 1000 + rows * d * APPROX_BYTES / MB
 
 
+# The rules whose memory grows with the config: (config section, formula of (section, d)).
+SCALED_MB = {
+    "hardness_slpn": ("hardness", slpn_mb),
+    "hardness_lift": ("hardness", lift_mb),
+    "hardness_learn": ("hardness", learn_mb),
+    "hardness_search": ("hardness", search_mb),
+    "hardness_score": ("hardness", score_mb),
+    "approx_fit": ("approx", approx_fit_mb),
+}
+
+
+def rule_mb(rule, config, d=None):
+    """The memory (MB, first attempt) a job of ``rule`` declares; ``d`` for the scaled rules."""
+    if rule in SCALED_MB:
+        section, formula = SCALED_MB[rule]
+        return formula(config[section], int(d))
+    if rule in FIXED_MB:
+        return FIXED_MB[rule]
+    if "_figure_" in rule:
+        return FIGURE_MB
+    raise KeyError(f"the cost model has no memory for rule {rule!r} (pipeline/cost.py)")
+
+
+def coordinate_shards(section, d):
+    """Number of learn (and merge) jobs per instance: d coordinates, coords_per_job per job."""
+    return -(-int(d) // section["coords_per_job"])
+
+
+def hypothesis_columns(d, k, k_effective):
+    """Columns of an instance's hypotheses: d, plus the padding coordinate when k was padded."""
+    return int(d) + (k_effective != k)
+
+
+def _fixed_peak(wing):
+    return max(mb for rule, mb in FIXED_MB.items() if rule.startswith(f"{wing}_"))
+
+
 def _learner_work(section, name, d, k):
     """Rough multiply-adds of one learner on one instance (all d dropped coordinates)."""
     m, p = section["m_train"], section["params"].get(name, {})
@@ -74,7 +135,7 @@ def _learner_work(section, name, d, k):
 def hardness(section):
     grid = section["grid"]
     per_d = len(grid["k"]) * len(grid["eta"]) * len(grid["seeds"])
-    shards = sum(-(-d // section["coords_per_job"]) for d in grid["d"])
+    shards = sum(coordinate_shards(section, d) for d in grid["d"])
     learners = section["learners"]
     fitted = [name for name in learners if name != "exhaustive"]
     instances = per_d * len(grid["d"])
@@ -107,7 +168,7 @@ def hardness(section):
 
 def theory(section):
     claims = section["claims"]
-    peak = {"correlation": FIXED_MB["correlation"], "claims": FIXED_MB["claims"]}
+    peak = {"correlation": FIXED_MB["theory_correlation"], "claims": FIXED_MB["theory_claims"]}
     work = section["mc_samples"] * section["k_max"] + claims["samples"] * claims["d"] * len(
         claims["k"]
     ) * len(claims["eta"]) * len(claims["norms"])
@@ -126,7 +187,7 @@ def approx(section):
     fits *= len(section["seeds"])
     # collect, summary, four figures, provenance
     jobs = calibrations + fits + 7
-    peak = {"approx_fit": approx_fit_mb(section, max(section["d"])), "other": FIXED_MB["small"]}
+    peak = {"approx_fit": approx_fit_mb(section, max(section["d"])), "other": _fixed_peak("approx")}
     rows = section["m_train"] + section["m_test"]
     work = (
         sum(rows * d * len(section["methods"]) * 100 for d in section["d"])
@@ -159,7 +220,7 @@ def tradeoff(section):
     runs += len(gd["k"]) * len(gd["d"]) * len(gd["seeds"])
     # sq_bound, aggregate, four figures, provenance
     jobs = scaling + runs + 7
-    peak = {"tradeoff_scaling": FIXED_MB["tradeoff_scaling"], "other": FIXED_MB["small"]}
+    peak = {"tradeoff_scaling": FIXED_MB["tradeoff_scaling"], "other": FIGURE_MB}
     work = scaling * section["scaling"]["timed_work"] * section["scaling"]["repeats"]
     keys = "tradeoff.scaling.timed_work"
     return _row("tradeoff", jobs, peak, 0.0, work, keys, "tradeoff.scaling.grid, tradeoff.gd")

@@ -6,14 +6,15 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT, run_snakemake
-from relu_tradeoffs.pipeline.config import ConfigError
+from relu_tradeoffs.pipeline.config import ConfigError, load_merged, merge
 from relu_tradeoffs.validation import validate as validate_config
 
 SCHEMAS = ROOT / "workflow" / "schemas"
 
 
 def load(name="config.yaml"):
-    return yaml.safe_load((ROOT / name).read_text())
+    """A config as a run sees it: a named file merged over config.yaml."""
+    return load_merged(ROOT / "config.yaml", ROOT / name)
 
 
 def test_default_and_test_configs_are_valid():
@@ -82,3 +83,25 @@ def test_snakemake_stops_before_any_job_on_a_bad_config(project: Path):
     assert proc.returncode != 0
     assert "config key 'hardness.grid.eta[0]': eta = 0.7" in proc.stdout + proc.stderr
     assert not (project / "results").exists()
+
+
+def test_merge_is_snakemake_s_key_by_key_merge():
+    base = {"a": {"b": 1, "c": [1, 2]}, "d": 3}
+    merged = merge(base, {"a": {"c": [9]}, "e": {"f": 1}})
+    assert merged == {"a": {"b": 1, "c": [9]}, "d": 3, "e": {"f": 1}}
+    assert base == {"a": {"b": 1, "c": [1, 2]}, "d": 3}  # the base is not modified
+
+
+def test_the_test_config_is_an_overlay_of_only_the_keys_it_changes():
+    default = load()
+    overlay = yaml.safe_load((ROOT / ".test" / "config.yaml").read_text())
+
+    def same(over, base, path):
+        for key, value in over.items():
+            where = f"{path}{key}"
+            if isinstance(value, dict) and isinstance(base.get(key), dict):
+                yield from same(value, base[key], f"{where}.")
+            elif base.get(key) == value:
+                yield where
+
+    assert list(same(overlay, default, "")) == []

@@ -51,7 +51,8 @@ HARDNESS = [
     (
         lambda h: h.update(m_train_sweep=[5000, 60000]),
         "config key 'hardness.m_train_sweep[1]': 60000 exceeds hardness.m_train = 50000 "
-        "(the sweep uses prefixes of the m_train examples)",
+        "(the sweep uses prefixes of the m_train examples; a number below 1 is a fraction of "
+        "m_train)",
     ),
     (
         # An explicit figure instance (the default is auto) must be a grid instance.
@@ -219,3 +220,69 @@ def test_unknown_method_message_lists_every_method():
         "unknown approx method 'oracle' (known: " + ", ".join(approx_config.METHODS) + ")"
     )
     assert approx_config.parse_method("alg2_abl14") == ("alg2", "abl14", False)
+
+
+def test_a_default_sweep_follows_the_user_s_m_train():
+    """The default sweep is fractions of m_train: lowering m_train alone is valid."""
+    from relu_tradeoffs.hardness.config import train_sizes
+
+    section = _section("hardness", lambda h: h.update(m_train=10000))
+    assert hardness_config.check(section) == []
+    assert train_sizes(section) == [1000, 4000, 10000]
+    assert train_sizes({"m_train": 50000, "m_train_sweep": [0.1, 20000]}) == [5000, 20000, 50000]
+    assert train_sizes({"m_train": 20, "m_train_sweep": [0.1]}) == [10, 20]
+
+
+def test_a_clash_with_a_default_names_the_default_and_how_to_override_it():
+    """Only keys the user set are blamed; a default that clashes says so (one key at a time)."""
+    from relu_tradeoffs.pipeline.config import load_merged
+
+    merged = load_merged(ROOT / "config.yaml")
+    merged["theory"]["hermite_n_max"] = 20
+    user = {"theory": {"hermite_n_max": 20}}
+    with pytest.raises(config.ConfigError) as err:
+        validation.validate(merged, ROOT / "workflow" / "schemas", user=user)
+    (line,) = str(err.value).splitlines()[1:]
+    assert line.startswith("  - config key 'theory.hermite_check_n_max': 30 exceeds")
+    assert "theory.hermite_check_n_max is a default from config.yaml" in line
+    assert "set theory.hermite_check_n_max in your config file to override it" in line
+    user["theory"]["hermite_check_n_max"] = 30  # now the user wrote both: no default blamed
+    with pytest.raises(config.ConfigError) as err:
+        validation.validate(merged, ROOT / "workflow" / "schemas", user=user)
+    assert "is a default" not in str(err.value)
+
+
+def numeric_keys(node, path=()):
+    for key, value in node.items():
+        if isinstance(value, dict):
+            yield from numeric_keys(value, (*path, key))
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            yield (*path, key), value
+
+
+def edit_one_key(path, value):
+    edited, user = copy.deepcopy(CONFIG), {}
+    node, mine = edited, user
+    for part in path[:-1]:
+        node, mine = node[part], mine.setdefault(part, {})
+    node[path[-1]] = mine[path[-1]] = value
+    return edited, user
+
+
+@pytest.mark.parametrize("factor", [0.1, 0.5, 2, 10])
+def test_one_key_changed_from_the_default_blames_only_that_key_or_a_named_default(factor):
+    """A new user edits one number: the config is valid, or every message is about that key,
+    or names the default it clashes with and how to override it."""
+    checked = 0
+    for path, value in numeric_keys(CONFIG):
+        new = type(value)(value * factor)
+        edited, user = edit_one_key(path, new)
+        key = ".".join(path)
+        try:
+            validation.validate(edited, ROOT / "workflow" / "schemas", user=user)
+        except config.ConfigError as err:
+            for line in str(err).splitlines()[1:]:
+                mine = line.startswith(f"  - config key '{key}")
+                assert mine or "is a default from config.yaml" in line, (key, new, line)
+        checked += 1
+    assert checked > 60

@@ -11,7 +11,10 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def _config(name=".test/config.yaml"):
-    return yaml.safe_load((ROOT / name).read_text())
+    """A config as a run sees it: a named file merged over config.yaml."""
+    from relu_tradeoffs.pipeline.config import load_merged
+
+    return load_merged(ROOT / "config.yaml", ROOT / name)
 
 
 def _limits(mem=8000, disk=1e6, jobs=20000):
@@ -107,3 +110,31 @@ def test_bad_guard_keys_are_named(key, value):
     config["guard"][key] = value
     with pytest.raises(ConfigError, match=f"config key 'guard.{key}'"):
         validate(config, ROOT / "workflow" / "schemas")
+
+
+def test_every_rule_declares_the_cost_model_s_memory_under_its_own_name():
+    import re
+
+    rules = 0
+    for smk in (ROOT / "workflow" / "rules").glob("*.smk"):
+        for block in re.split(r"\n(?=rule \w+:)", smk.read_text()):
+            name = re.match(r"(?:.*\n)*?rule (\w+):", block)
+            if not name or "resources:" not in block:
+                continue
+            assert f'mem_mb=mem_mb("{name[1]}")' in block, name[1]
+            assert cost.rule_mb(name[1], _config(), 10) > 0
+            rules += 1
+    assert rules >= 35
+    with pytest.raises(KeyError, match="no memory for rule 'nonexistent'"):
+        cost.rule_mb("nonexistent", _config())
+
+
+def test_shards_and_padded_columns():
+    assert [cost.coordinate_shards({"coords_per_job": 4}, d) for d in (1, 4, 5, "8")] == [
+        1,
+        1,
+        2,
+        2,
+    ]
+    assert cost.hypothesis_columns("10", 3, 4) == 11
+    assert cost.hypothesis_columns(10, 4, 4) == 10

@@ -102,6 +102,28 @@ def test_rule_and_script_names_follow_one_scheme():
         assert any(rule == r for _, r, _ in rule_blocks()), f"{script}: no rule {rule}"
 
 
+def test_every_rule_logs_to_its_own_folder():
+    """One log scheme: `results/logs/<rule>/...` for every rule that logs."""
+    checked = 0
+    for _, rule, block in rule_blocks():
+        log = re.search(r"^    log:\n\s+(?:\w+=)?f?\"([^\"]+)\"", block, re.M)
+        if log:
+            assert log[1].startswith(f"results/logs/{rule}/"), (rule, log[1])
+            checked += 1
+    assert checked >= 30
+
+
+def test_rules_named_in_the_profiles_exist():
+    """A rule named in a profile (set-resources, array jobs; comments included) is a real rule."""
+    rules = {rule for _, rule, _ in rule_blocks()}
+    for profile in (ROOT / "profiles").rglob("*.yaml"):
+        text = profile.read_text()
+        named = re.findall(r"^#?\s+(\w+):\s*$", text, re.M)  # a key holding a rule's resources
+        named += re.findall(r"slurm-array-jobs:\s*(\w+)", text)
+        for name in named:
+            assert name in rules, f"{profile.relative_to(ROOT)} names rule {name!r}: no such rule"
+
+
 def module_imports():
     """Dotted kernel module -> the kernel modules it imports (top-level or lazily)."""
     graph = {}

@@ -1,6 +1,7 @@
 """docs/results.md: merged configs, job counts from the estimate, benchmark and recovery tables."""
 
 import pandas as pd
+from conftest import small_config
 from relu_tradeoffs.pipeline import cost
 from relu_tradeoffs.pipeline.results_page import (
     benchmark_summary,
@@ -30,10 +31,8 @@ def test_recovery_rates_and_benchmarks_by_hand():
 
 
 def test_page_has_every_section_and_the_estimated_job_counts(tmp_path):
-    import yaml
-    from conftest import ROOT
 
-    config = yaml.safe_load((ROOT / ".test" / "config.yaml").read_text())
+    config = small_config()
     jobs = job_counts({"test": config})
     assert jobs.jobs.tolist() == [r["jobs"] for r in cost.estimate(config)]
     summary = pd.DataFrame(

@@ -1,4 +1,4 @@
-"""Rule approx_collect: join the per-job tables and the calibrations; fail, naming the
+"""Rule approx_aggregate: join the per-job tables and the calibrations; fail, naming the
 instance, if any method beats opt by more than the check's standard errors (then opt was not
 optimal; approx.opt_check)."""
 
