@@ -148,7 +148,7 @@ def eps_exponent(d: int, eps, seconds):
     return float(c), float(log_a)
 
 
-Z95 = 1.959963984540054  # two-sided 95% normal quantile
+Z95 = 1.959963984540054  # two-sided normal quantile at confidence level 0.95
 
 
 def cross_exponent(eps, slope, lo, hi):
