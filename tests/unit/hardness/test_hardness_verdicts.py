@@ -76,3 +76,24 @@ def test_claim_names_show_the_padded_sparsity_and_controls_get_no_row():
     (even,) = verdicts.recovery_rows(with_control(recovery([True] * 3)))
     assert even["claim"] == "Theorem 3: exhaustive, k = 2, eta = 0"
     assert verdicts.recovery_rows(recovery([], k=2).iloc[:0])[0]["verdict"] == "not measured"
+
+
+def test_every_row_reads_and_names_its_criterion():
+    tables = [
+        with_control(recovery([True] * 5)),
+        with_control(recovery([True] + [False] * 4)),
+        with_control(recovery([True] + [False] * 4, m_train=False)),
+        with_control(recovery([True] * 5), (True,) * 3),
+        with_control(recovery([False] * 2, "glmtron")),
+        with_control(recovery([False] * 2, has_gap=False)),
+        recovery([True] * 5),
+    ]
+    for table in tables:
+        (row,) = verdicts.recovery_rows(table)
+        assert row["paper_says"] == verdicts.THEOREM3 and row["criterion"] == verdicts.CRITERION
+        for key in ("reason", "measured"):
+            assert row[key] and "XX" not in row[key] and row[key] != row[key].upper(), key
+        assert row["control"] in ("-", "exact 0/3 (0%)", "exact 3/3 (100%)")
+    assert "80%" in verdicts.CRITERION and "random k-subset" in verdicts.CRITERION
+    (glm,) = verdicts.recovery_rows(tables[4])
+    assert glm["reason"].startswith("glmtron is not an agnostic ReLU learner: no claim; S missed")

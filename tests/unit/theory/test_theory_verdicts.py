@@ -146,3 +146,48 @@ def test_without_its_ratio_condition_the_rate_criterion_would_be_uninformative(m
     exponential = {int(k): float(0.5 * 2.0 ** (-0.99 * k)) for k in ks}
     weak = verdicts.lemma1_rate(correlation(exponential))
     assert weak["verdict"] == UNINFORMATIVE and weak["control"].endswith("passes")
+
+
+def readable(row, claim):
+    """A summary row a reader can use: its claim, every text field present, in plain case."""
+    assert row["claim"] == claim
+    for key in ("paper_says", "criterion", "reason", "measured", "control"):
+        text = row[key]
+        assert isinstance(text, str) and text and "XX" not in text, (key, text)
+    for key in ("paper_says", "criterion", "reason"):
+        assert any(c.islower() for c in row[key]) and row[key] != row[key].upper(), key
+
+
+def test_every_theory_row_reads_whatever_its_verdict():
+    ks = np.arange(2, 16, 2)
+    cases = [
+        (verdicts.hermite_fact(hermite(), "relu", 1e-10), "Fact 1"),
+        (verdicts.hermite_fact(hermite().assign(function="sign"), "sign", 1e-10), "Fact 2"),
+        (verdicts.hermite_fact(hermite().assign(function="sign"), "relu", 1e-10), "Fact 1"),
+        (verdicts.lemma1_sign(correlation()), "Lemma 1 (sign)"),
+        (verdicts.lemma1_sign(correlation(mc_shift=2e-3)), "Lemma 1 (sign)"),
+        (verdicts.lemma1_sign(correlation({k: abs(c) for k, c in C_K.items()})), "Lemma 1 (sign)"),
+        (verdicts.lemma1_sign(correlation({1: 0.4, 2: 0.165})), "Lemma 1 (sign)"),
+        (verdicts.lemma1_sign(correlation({1: 0.4})), "Lemma 1 (sign)"),
+        (verdicts.lemma1_rate(correlation()), "Lemma 1 (rate)"),
+        (verdicts.lemma1_rate(correlation({int(k): 0.1 + (k % 4) for k in ks})), "Lemma 1 (rate)"),
+        (verdicts.lemma1_rate(correlation({2: 0.1})), "Lemma 1 (rate)"),
+        (verdicts.lemma1_zero_pattern(correlation()), "Lemma 1 (zero pattern)"),
+        (verdicts.lemma1_zero_pattern(correlation({2: 0.1})), "Lemma 1 (zero pattern)"),
+        (verdicts.claim(claims(3), 3), "Claim 3"),
+        (verdicts.claim(claims(3, bias=0.01), 3), "Claim 3"),
+        (verdicts.claim(claims(3, se=0.1), 3), "Claim 3"),
+        (verdicts.claim(claims(4), 4), "Claim 4"),
+        (verdicts.claim(claims(4, se=5e-3), 4), "Claim 4"),
+        (verdicts.claim(claims(4, se=0.1), 4), "Claim 4"),
+        (verdicts.claim(claims(3), 4), "Claim 4"),
+    ]
+    for row, claim in cases:
+        readable(row, claim)
+    # The shown numbers are the table's.
+    held = cases[3][0]
+    assert held["measured"].startswith("c_2 = 0.165, c_6 = 0.00476, c_10 = 0.00037")
+    assert verdicts.lemma1_zero_pattern(correlation())["measured"] == (
+        "2 odd k exactly 0; k = 0 mod 4: c_4 = -0.0211, c_8 = -0.00127"
+    )
+    assert "Fact 2" in verdicts.rows(hermite(), correlation(), claims(3), 1e-10)[1]["claim"]

@@ -52,3 +52,17 @@ def test_pareto_rows_are_beyond_with_the_gain_read_in_budget_order():
     assert flat["reason"] == "no significant gain from budget"
     (negative,) = verdicts.pareto(pareto([-0.01, 0.05, 0.0], learner="lowdeg"))
     assert "beats Claim 4's witness" in negative["reason"]
+
+
+def test_rows_read_with_their_claim_criterion_and_reason():
+    rows = [verdicts.scaling(scaling([1.0, 2.1, 4.8], [0.9, 2.0, 4.5], [1.1, 2.2, 5.1]))]
+    rows += verdicts.pareto(pareto([0.01, 0.05, 0.02]))
+    for row in rows:
+        for key in ("paper_says", "criterion", "reason", "measured"):
+            assert row[key] and "XX" not in row[key] and row[key] != row[key].upper(), key
+    scale, gain = rows
+    assert scale["claim"] == "Tradeoff (time vs d)" and "Omega(log 1/eps)" in scale["paper_says"]
+    assert scale["reason"].endswith("; the d^k scan's cost, not Theorem 3's lower bound")
+    assert "k_effective" in scale["criterion"] and "2 s.e." in gain["criterion"]
+    assert "d^{log 1/eps}" in gain["paper_says"]
+    assert scale["measured"].startswith("k = 1: d^1 [0.9, 1.1], k = 2: d^2.1 [2, 2.2]")
