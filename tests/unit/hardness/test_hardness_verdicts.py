@@ -97,3 +97,18 @@ def test_every_row_reads_and_names_its_criterion():
     assert "80%" in verdicts.CRITERION and "random k-subset" in verdicts.CRITERION
     (glm,) = verdicts.recovery_rows(tables[4])
     assert glm["reason"].startswith("glmtron is not an agnostic ReLU learner: no claim; S missed")
+
+
+def test_reasons_give_the_share_missed_and_the_short_sizes():
+    (short,) = verdicts.recovery_rows(
+        with_control(recovery([True] + [False] * 4, m_train=False, m_val=[True] * 4 + [False]))
+    )
+    assert short["reason"] == (
+        "S missed in 80% of runs with m_train below its plan in 5/5 runs; "
+        "m_val below its plan in 1/5 runs"
+    )
+    (held,) = verdicts.recovery_rows(with_control(recovery([True] * 5)))
+    assert held["reason"] == "S recovered in every run at the planned sizes; the control missed"
+    (empty,) = verdicts.recovery_rows(recovery([True]).iloc[:0])
+    assert (empty["claim"], empty["reason"]) == ("Theorem 3", "no recovery rows")
+    assert empty["paper_says"] == verdicts.THEOREM3 and empty["criterion"] == verdicts.CRITERION

@@ -191,3 +191,18 @@ def test_every_theory_row_reads_whatever_its_verdict():
         "2 odd k exactly 0; k = 0 mod 4: c_4 = -0.0211, c_8 = -0.00127"
     )
     assert "Fact 2" in verdicts.rows(hermite(), correlation(), claims(3), 1e-10)[1]["claim"]
+
+
+def test_claim_rows_say_what_the_control_gave_and_count_the_misses():
+    assert verdicts.claim(claims(3), 3)["control"] == "rejected"
+    assert verdicts.claim(claims(3, se=0.1), 3)["control"] == "passes"
+    missed = verdicts.claim(claims(4, bias=0.01), 4)
+    assert missed["reason"] == "6 misses" and missed["measured"] == "6 points, max |z| = 10.00"
+    partial = verdicts.claim(claims(4, se=5e-3), 4)
+    assert partial["control"] == "rejected at k = 2; passes at k = 6"
+    assert partial["reason"] == (
+        "closed form confirmed; at k = 6 the simulation cannot tell c_k from 0"
+    )
+    assert verdicts.claim(claims(3), 3)["reason"] == (
+        "closed form confirmed; the control formula is rejected"
+    )
