@@ -61,6 +61,7 @@ def small_config(root: Path = ROOT) -> dict:
 TIMING_WORD = "seconds"
 # Columns computed from measured times (fitted exponents, the Pareto front): dropped with them.
 TIMING_DERIVED = {"slope_d", "slope_d_lo", "slope_d_hi", "slope_local", "c_eps", "front"}
+TIMING_DERIVED |= {"c_cross", "c_cross_b", "c_cross_lo", "c_cross_hi"}
 # Rows of the claims summary whose measurement is a run time (the fitted exponents of time in d).
 TIMING_CLAIMS = ("Tradeoff (time",)
 

@@ -1,15 +1,20 @@
 """Rule score: validation square loss of every h_j on V_j, for every learner and training size.
 
 Each learner's shards are first put back in coordinate order, so the numbers do not depend on
-coords_per_job. The validation set is regenerated from the instance's keyed streams in chunks of
+coords_per_job. Theorem 3's negative control (random k-subsets, hardness.control, never fitted to data) joins them
+under the name algorithm1.CONTROL, drawn from the instance's own keyed stream. The validation set is regenerated from the instance's keyed streams in chunks of
 ``val_chunk`` rows (never stored; the numbers do not depend on the chunk size) and every
 learner's hypotheses and traced iterates are scored in one pass over it.
 """
 
+import numpy as np
 from relu_tradeoffs import parity
+from relu_tradeoffs.hardness import control
+from relu_tradeoffs.hardness.algorithm1 import CONTROL
 from relu_tradeoffs.hardness.learners import join_shards, score_learners, shard_files
 from relu_tradeoffs.pipeline.io import load_npy, read_json, rule_logger, write_json
 from relu_tradeoffs.pipeline.progress import Progress
+from relu_tradeoffs.pipeline.seeding import rng_for
 
 log = rule_logger(snakemake.log[0])
 p, wc, inputs = snakemake.params, snakemake.wildcards, snakemake.input
@@ -28,6 +33,12 @@ def assemble(name):
 results, fitted = {}, {}
 for name in p.learners:
     results[name], fitted[name] = assemble(name)
+sizes = results[p.learners[0]]["m_train"]
+columns, k_fit = d + meta["padded"], int(wc.k) + meta["padded"]
+rng = rng_for(p.seed, "hardness", "control", wc.d, wc.k, wc.eta, wc.seed)
+W = control.fit(np.empty((0, columns)), None, np.arange(d), rng, k=k_fit)
+fitted[CONTROL] = (np.broadcast_to(W, (len(sizes), *W.shape)), np.zeros((0, *W.shape)))
+results[CONTROL] = {"m_train": sizes, "seconds": [0.0] * len(sizes), "path_iterations": []}
 m = m_train + m_val
 chunks = parity.lifted_chunks(
     p.seed,
@@ -42,7 +53,9 @@ chunks = parity.lifted_chunks(
     padded=meta["padded"],
 )
 chunks = Progress(log, m_val, "validation examples").track(chunks, size=lambda c: len(c[0]))
-for name, (val_err, path_val_err) in score_learners(chunks, fitted, p.learner_params).items():
+for name, (val_err, path_val_err) in score_learners(
+    chunks, fitted, {**p.learner_params, CONTROL: {}}, extra=[control.LEARNER]
+).items():
     results[name].update(val_err=val_err.tolist(), path_val_err=path_val_err.tolist())
 log.info("scored %d learners on %d regenerated validation examples", len(results), m_val)
 write_json({**meta, "m_val": m_val, "learners": results}, snakemake.output[0])

@@ -67,3 +67,13 @@ def test_report_shows_overview_summary_and_every_figure(test_config_run, tmp_pat
     ):
         assert {f for f in figures if f.startswith(prefix)} <= shown[section], section
     assert figures <= set().union(*shown.values())
+
+
+def test_report_builds_without_docutils_messages(test_config_run, tmp_path):
+    """snakemake --report renders every caption; its log has no docutils or math complaint."""
+    run = clone_run(test_config_run, tmp_path / "run")
+    proc = run_snakemake(run, "--cores", "1", *TEST_CONFIG, "--report", "results/report.html")
+    log = proc.stdout + proc.stderr
+    broken = ("(ERROR/", "(WARNING/", "(SEVERE/", "Unrecognized formula", "Undefined substitution")
+    assert not [word for word in broken if word in log], log
+    assert (run / "results" / "report.html").stat().st_size > 0

@@ -39,6 +39,7 @@ rule hardness_plan:
         eps=HARDNESS["eps"],
         m_val=HARDNESS["m_val"],
         m_val_max=HARDNESS["m_val_max"],
+        m_train_factor=HARDNESS["m_train_factor"],
         learners=HARDNESS["learners"],
         # Only lowdeg's degree enters a threshold; other learner settings must not rerun data.
         lowdeg=HARDNESS["params"].get("lowdeg"),

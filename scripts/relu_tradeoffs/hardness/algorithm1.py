@@ -27,6 +27,9 @@ from relu_tradeoffs.relu import CLAIM3_FLOOR, INV_SQRT_2PI, claim4_gap
 
 CONSTANT_FLOOR = 0.25  # loss of the best constant predictor (1/2) of y' in {0, 1} with mean 1/2
 M_VAL_FACTOR = 100.0  # Algorithm 1's validation size: about 100 / eps^2
+# The negative control of Theorem 3: a "learner" returning a random k-subset (hardness.control),
+# scored and tested exactly as the learners are.
+CONTROL = "control_random"
 
 
 def c_k(k: int) -> float:
@@ -60,10 +63,11 @@ def relu_threshold(eps: float) -> float:
     return CLAIM3_FLOOR - eps / 4.0
 
 
-def witness_optimum(ck: float, eta: float) -> float:
-    """min over r of the error of r sum_{i in S} s_i e_i / sqrt(k) when j is not in S.
+def claim4_witness_bound(ck: float, eta: float) -> float:
+    """min over r of the error of Claim 4's witness r sum_{i in S} s_i e_i / sqrt(k), j not in S.
 
-    The minimum sits at r = 1/sqrt(2 pi) + (1 - 2 eta) |c_k|, below the Claim 3 floor.
+    The minimum sits at r = 1/sqrt(2 pi) + (1 - 2 eta) |c_k|, below the Claim 3 floor. It is an
+    upper bound on opt_j (the best unit ReLU on S_j), not opt_j itself: a learner may beat it.
     """
     return 0.5 - (INV_SQRT_2PI + (1 - 2 * eta) * abs(ck)) ** 2 / 2.0
 
@@ -111,11 +115,36 @@ def validation_size(eps: float, m_val, m_val_max: int) -> dict:
     }
 
 
-def plan(k: int, eta: float, *, eps, m_val, m_val_max: int, learners, params, odd_k: str) -> dict:
+def training_size(eps: float, columns: int, k: int, m_train: int, factor: float) -> dict:
+    """The training size the exhaustive search needs to tell S's witness from every rival.
+
+    The search compares 2 C(columns, k) candidates; the loss difference of a rival and S's witness
+    has mean about eps and variance sigma^2 per example, so a union (sub-Gaussian) bound asks
+    m >= 2 sigma^2 ln(2 C(columns, k)) / eps^2 for no rival to win. ``factor`` is 2 sigma^2
+    (hardness.m_train_factor). ``target`` is None without a gap; ``reached``: m_train >= target.
+    """
+    if eps <= 0:
+        return {"m_train_target": None, "m_train_reached": False}
+    target = math.ceil(factor * math.log(2 * math.comb(columns, k)) / eps**2)
+    return {"m_train_target": target, "m_train_reached": m_train >= target}
+
+
+def plan(
+    k: int,
+    eta: float,
+    *,
+    eps,
+    m_val,
+    m_val_max: int,
+    m_train_factor: float,
+    learners,
+    params,
+    odd_k: str,
+) -> dict:
     """Everything Algorithm 1 fixes for a (k, eta) before seeing data, per learner.
 
     A padded odd k takes every number (c_k, gaps, eps, m_val) from k + 1, the sparsity the
-    learners face.
+    learners face. The negative control (``CONTROL``) is planned as a proper ReLU learner.
     """
     k_fit = effective_k(k, odd_k)
     ck = c_k(k_fit)
@@ -131,9 +160,10 @@ def plan(k: int, eta: float, *, eps, m_val, m_val_max: int, learners, params, od
         "eps": used,
         "eps_source": "analytic" if eps == "auto" else "config",
         **validation_size(used, m_val, m_val_max),
+        "m_train_factor": m_train_factor,
         "learners": {},
     }
-    for name in learners:
+    for name in [*learners, CONTROL]:
         if name == "lowdeg":
             lg = lowdeg_gap(k_fit, eta, params["lowdeg"]["degree"])
             entry = {"gap": lg, "threshold": lowdeg_threshold(lg), "floor": CONSTANT_FLOOR}
@@ -171,13 +201,17 @@ def _coordinate_rows(common, in_support, errs, threshold, **extra) -> list[dict]
     return rows
 
 
-def _recovery_row(common, support, in_support, errs, threshold, m_train, seconds) -> dict:
-    """The recovered set, compared with S: exact or not, false positives and false negatives."""
+def _recovery_row(common, support, in_support, errs, threshold, m_train, seconds, sizes) -> dict:
+    """The recovered set, compared with S: exact or not, false positives and false negatives.
+
+    ``sizes`` plans m_train for the instance (training_size without m_train) and says whether
+    this m_train reaches it."""
     rel = relevant(errs, threshold)
     recovered = np.flatnonzero(rel)
     return {
         **common,
         "m_train": m_train,
+        **training_size(**sizes, m_train=m_train),
         "true_set": format_set(support),
         "recovered_set": format_set(recovered),
         "exact": bool(np.array_equal(recovered, support)),
@@ -199,6 +233,10 @@ def recover_instance(score: dict, plan: dict) -> dict:
     support = np.array(score["support"])
     in_support = np.isin(np.arange(score["d"]), support)
     instance = {key: score[key] for key in ("d", "k", "eta", "m_val", "seed")}
+    # The search runs on the learners' columns: d + 1 on a padded instance.
+    columns = score["d"] + plan["padded"]
+    sizes = {"eps": plan["eps"], "columns": columns, "k": plan["k_effective"]}
+    sizes["factor"] = plan["m_train_factor"]
     rows = {"coordinates": [], "recovery": [], "paths": []}
     for name, res in score["learners"].items():
         entry = plan["learners"][name]
@@ -208,9 +246,7 @@ def recover_instance(score: dict, plan: dict) -> dict:
         for m, errs, seconds in zip(res["m_train"], res["val_err"], res["seconds"], strict=True):
             rows["coordinates"] += _coordinate_rows(common, in_support, errs, threshold, m_train=m)
             rows["recovery"].append(
-                _recovery_row(
-                    common, support, in_support, errs, threshold, m_train=m, seconds=seconds
-                )
+                _recovery_row(common, support, in_support, errs, threshold, m, seconds, sizes)
             )
         for it, errs in zip(res["path_iterations"], res["path_val_err"], strict=True):
             rows["paths"] += _coordinate_rows(

@@ -36,10 +36,14 @@ def errors_figure(t, inst):
 
 
 def _curve_panel(ax, sub, learners, colors):
-    """Exact-recovery rate against m_train at one (eta, k), with the caveats in the title."""
+    """Exact-recovery rate against m_train at one (eta, k), with the caveats in the title and
+    the exhaustive search's planned m_train (largest over the panel's d) dotted."""
     for name in learners:
         rate = sub[sub.learner == name].groupby("m_train").exact.mean()
         ax.plot(rate.index, rate.values, "o-", color=colors[name], label=name)
+    planned = sub.m_train_target.dropna()
+    if not planned.empty:
+        ax.axvline(planned.max(), ls=":", color="0.4", lw=1)
     if not sub[sub.learner != "lowdeg"].has_gap.all():
         return "no ReLU gap"
     if not sub.m_val_reached.all():

@@ -13,11 +13,12 @@ PATH_COLUMNS += ["in_support", "val_err"]
 # The output contract's columns first, in its order (docs/hardness.md); extra columns after.
 CONTRACT = {
     "coordinates": [*ORDER, "coordinate", "in_support", "val_err", "threshold", "relevant"],
-    "recovery": [*ORDER, "true_set", "recovered_set", "exact", "seconds"],
+    "recovery": [*ORDER, "true_set", "recovered_set", "exact", "seconds", "m_train_reached"]
+    + ["m_val_reached"],
 }
 PLAN_KEYS = ("k", "eta", "padded", "k_effective", "c_k", "eps", "eps_source")
 PLAN_LEARNER_KEYS = ("gap", "has_gap", "floor", "threshold")
-PLAN_SIZE_KEYS = ("m_val", "m_val_target", "m_val_reached", "m_val_capped")
+PLAN_SIZE_KEYS = ("m_val", "m_val_target", "m_val_reached", "m_val_capped", "m_train_factor")
 
 
 def _table(rows, extra_sort=(), columns=None, contract=ORDER):

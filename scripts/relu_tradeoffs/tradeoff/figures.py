@@ -46,9 +46,12 @@ def wall_in_d(ax, scaling):
 
 
 def wall_in_eps(ax, scaling, d_eps):
-    """Seconds against log(1/eps) at d = d_eps, with the fitted A d^(c log(1/eps)) line."""
+    """Seconds against log(1/eps) at d = d_eps, with the fitted A d^(c log(1/eps)) line, titled
+    for what it is: at fixed d the form is (1/eps)^(c ln d), which any polynomial scan fits."""
     at = scaling[scaling.d == d_eps].sort_values("eps", ascending=False)
-    ax.set(yscale="log", xlabel="log(1/eps)", ylabel="CPU seconds", title=f"d = {d_eps}")
+    title = f"d = {d_eps}: (1/eps)^(c ln d), fits any poly(1/eps) time"
+    ax.set(yscale="log", xlabel="log(1/eps)", ylabel="CPU seconds", title=title)
+    ax.title.set_fontsize(7)
     if at.empty:
         note(ax, f"d = {d_eps} (tradeoff.scaling.d_eps) is in no k's grid", corner=True)
         return
@@ -71,6 +74,37 @@ def wall_in_eps(ax, scaling, d_eps):
         ax.legend(fontsize=7)
     else:
         note(ax, "one eps at this d: no exponent fitted", corner=True)
+
+
+def slope_in_eps(ax, scaling):
+    """Each k's exponent of time in d (with its interval) against log(1/eps_k), and the cross-k
+    line slope_d = c log(1/eps) + b: the form of d^(c log 1/eps) that compares different d."""
+    per_k = scaling.groupby("k").first().reset_index()
+    per_k = per_k[np.isfinite(per_k.slope_d)]
+    ax.set(xlabel="log(1/eps_k)", ylabel="slope_d (time ~ d^slope_d)", title="across k")
+    ax.title.set_fontsize(7)
+    if per_k.empty:
+        note(ax, "no k with two d: no exponent")
+        return
+    x = np.log(1 / per_k.eps.to_numpy())
+    err = [per_k.slope_d - per_k.slope_d_lo, per_k.slope_d_hi - per_k.slope_d]
+    ax.errorbar(x, per_k.slope_d, yerr=err, fmt="o", color="C0", capsize=2)
+    for xi, row in zip(x, per_k.itertuples(), strict=True):
+        label = k_label(row.k, bool(row.padded)).replace("padded to", "->")
+        ax.annotate(
+            label, (xi, row.slope_d), fontsize=6, xytext=(4, -3), textcoords="offset points"
+        )
+    row = per_k.iloc[0]
+    if not np.isfinite(row.c_cross):
+        note(ax, "one eps: no cross-k fit")
+        return
+    grid = np.linspace(x.min(), x.max(), 50)
+    interval = (
+        f" [{row.c_cross_lo:.2f}, {row.c_cross_hi:.2f}]" if np.isfinite(row.c_cross_lo) else ""
+    )
+    label = f"c log(1/eps) + b, c = {row.c_cross:.2f}{interval}"
+    ax.plot(grid, row.c_cross * grid + row.c_cross_b, "--", color="0.3", label=label)
+    ax.legend(fontsize=6)
 
 
 def excess_panel(ax, group, lines, learners):

@@ -1,7 +1,7 @@
 """Excess error against compute: every learner at every budget on the problems S_j with j not in S.
 
 For j not in S the best unbiased ReLU on S_j is Claim 4's witness at its best norm
-r = 1/sqrt(2 pi) + b, b = (1 - 2 eta)|c_k|, with error ``witness_optimum(c_k, eta)`` = floor -
+r = 1/sqrt(2 pi) + b, b = (1 - 2 eta)|c_k|, with error ``claim4_witness_bound(c_k, eta)`` = floor -
 eps_k - b^2/2, where floor = 1/2 - 1/(4 pi) is Claim 3's bound for every ReLU that ignores S and
 eps_k = b/sqrt(2 pi) is Algorithm 1's gap. A hypothesis h_j's excess error is err_V(h_j) minus
 that optimum, averaged over j not in S: a learner reaching opt + eps_k has excess below eps_k,
@@ -18,11 +18,11 @@ from relu_tradeoffs.hardness.algorithm1 import (
     CLAIM3_FLOOR,
     M_VAL_FACTOR,
     c_k,
+    claim4_witness_bound,
     effective_k,
     relevant,
     relu_gap,
     relu_threshold,
-    witness_optimum,
 )
 from relu_tradeoffs.hardness.learners import get
 from relu_tradeoffs.tradeoff.scaling import cpu_seconds, lifted_instance
@@ -34,7 +34,7 @@ def instance_data(rng, m_train: int, m_val: int, d: int, k: int, eta: float, odd
     X, y, support = lifted_instance(rng, m_train + m_val, d, k, eta, odd_k)
     k_fit = effective_k(k, odd_k)
     eps = relu_gap(k_fit, eta)
-    optimum = witness_optimum(c_k(k_fit), eta)
+    optimum = claim4_witness_bound(c_k(k_fit), eta)
     return {
         "X_train": X[:m_train],
         "y_train": y[:m_train],

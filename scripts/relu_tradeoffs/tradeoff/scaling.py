@@ -139,7 +139,11 @@ def local_slopes(d, seconds) -> list[float]:
 
 
 def eps_exponent(d: int, eps, seconds):
-    """Fit seconds = A d^(c log(1/eps)) at fixed d: returns (c, log A); NaN with < 2 distinct eps."""
+    """Fit seconds = A d^(c log(1/eps)) at fixed d: returns (c, log A); NaN with < 2 distinct eps.
+
+    At fixed d this is (1/eps)^(c ln d): any algorithm polynomial in 1/eps fits it, so c says
+    nothing about Theorem 3 (the cross-d form is ``cross_exponent``).
+    """
     x = np.log(1 / np.asarray(eps, dtype=float)) * np.log(d)
     if np.unique(x).size < 2:
         return np.nan, np.nan
@@ -147,11 +151,40 @@ def eps_exponent(d: int, eps, seconds):
     return float(c), float(log_a)
 
 
+Z95 = 1.959963984540054  # two-sided normal quantile at confidence level 0.95
+
+
+def cross_exponent(eps, slope, lo, hi):
+    """c and b of slope_d = c log(1/eps_k) + b across k, with c's 95% interval: (c, b, c_lo, c_hi).
+
+    time = A d^(c log(1/eps)) across d means the exponent of d is linear in log(1/eps), so this
+    is the form that can tell d^{log 1/eps} from poly(d/eps). Each k's slope is weighted by its
+    bootstrap interval (half-width / 1.96 as its standard error); c's interval is the weighted
+    least-squares one. NaN for fewer than two distinct eps; no interval with only two.
+    """
+    x = np.log(1 / np.asarray(eps, dtype=float))
+    y = np.asarray(slope, dtype=float)
+    if np.unique(x).size < 2:
+        return np.nan, np.nan, np.nan, np.nan
+    # A zero-width interval (no timing noise) would get infinite weight: floor the error.
+    se = np.maximum((np.asarray(hi, dtype=float) - np.asarray(lo, dtype=float)) / (2 * Z95), 1e-3)
+    A = np.column_stack([x, np.ones_like(x)]) / se[:, None]
+    (c, b), *_ = np.linalg.lstsq(A, y / se, rcond=None)
+    if x.size < 3:
+        return float(c), float(b), np.nan, np.nan
+    residual = y / se - A @ np.array([c, b])
+    scale = max(float(residual @ residual) / (x.size - 2), 1.0)  # misfit widens, never narrows
+    c_se = float(np.sqrt(np.linalg.inv(A.T @ A)[0, 0] * scale))
+    return float(c), float(b), float(c - Z95 * c_se), float(c + Z95 * c_se)
+
+
 def with_slopes(rows: list[dict], rng, n_boot: int, d_eps: int) -> list[dict]:
     """The scaling rows with, per k, the fitted exponent of time in d and its bootstrap interval
     (``slope_d``, ``slope_d_lo``, ``slope_d_hi``), the local slope between consecutive d, the
-    exponent of the work (``slope_work``, no noise) and, on every row, the exponent c of
-    seconds = A d^(c log(1/eps)) fitted across k at d = d_eps (``c_eps``, NaN if < 2 eps there)."""
+    exponent of the work (``slope_work``, no noise); on every row the cross-k fit of slope_d
+    against log(1/eps_k) (``c_cross``, ``c_cross_b``, ``c_cross_lo``, ``c_cross_hi``) and the
+    fixed-d fit seconds = A d^(c log(1/eps)) across k at d = d_eps (``c_eps``, NaN if < 2 eps
+    there; it fits any polynomial algorithm, see eps_exponent)."""
     out = []
     for k in sorted({row["k"] for row in rows}):
         group = sorted((row for row in rows if row["k"] == k), key=lambda row: row["d"])
@@ -164,10 +197,14 @@ def with_slopes(rows: list[dict], rng, n_boot: int, d_eps: int) -> list[dict]:
         for row, step in zip(group, local, strict=True):
             extra = {"slope_d": slope, "slope_d_lo": lo, "slope_d_hi": hi, "slope_work": work_slope}
             out.append({**row, **extra, "slope_local": step})
+    per_k = {row["k"]: row for row in out if np.isfinite(row["slope_d"])}
+    columns = ("eps", "slope_d", "slope_d_lo", "slope_d_hi")
+    cross = cross_exponent(*([r[c] for r in per_k.values()] for c in columns))
+    cross = dict(zip(("c_cross", "c_cross_b", "c_cross_lo", "c_cross_hi"), cross, strict=True))
     at = [row for row in out if row["d"] == d_eps]
     c, _ = (
         eps_exponent(d_eps, [r["eps"] for r in at], [r["seconds"] for r in at])
         if at
         else (np.nan, 0)
     )
-    return [{**row, "c_eps": c} for row in out]
+    return [{**row, **cross, "c_eps": c} for row in out]

@@ -7,11 +7,11 @@ from relu_tradeoffs.relu import claim4_error
 
 
 @pytest.mark.parametrize(("ck", "eta"), [(0.165, 0.0), (-0.021, 0.1), (0.05, 0.3)])
-def test_witness_optimum_is_the_minimum_of_the_claim_4_error_over_the_norm(ck, eta):
+def test_claim4_witness_bound_is_the_minimum_of_the_claim_4_error_over_the_norm(ck, eta):
     r = np.linspace(0.0, 1.0, 200_001)
     brute = claim4_error(r, abs(ck), eta).min()
     # Achieved: 1e-11 (grid step 5e-6, error quadratic in it).
-    assert hardness.witness_optimum(ck, eta) == pytest.approx(brute, abs=1e-10)
+    assert hardness.claim4_witness_bound(ck, eta) == pytest.approx(brute, abs=1e-10)
 
 
 def _score(val_err):
@@ -42,6 +42,8 @@ def test_recover_instance_counts_false_positives_and_negatives_apart():
         "eps": 0.05,
         "m_val_reached": False,
         "padded": False,
+        "k_effective": 2,
+        "m_train_factor": 0.3,
         "learners": {"gd": {"threshold": 0.4, "has_gap": True}},
     }
     rows = hardness.recover_instance(_score([0.45, 0.3, 0.41, 0.4, 0.1]), plan)
@@ -65,7 +67,7 @@ COLUMNS = {
     | {"m_train", "coordinate", "in_support", "val_err", "threshold", "relevant"},
     "recovery": COMMON
     | {"m_train", "true_set", "recovered_set", "exact", "seconds", "false_positives"}
-    | {"false_negatives"},
+    | {"false_negatives", "m_train_target", "m_train_reached"},
     "paths": COMMON | {"m_train", "iteration", "coordinate", "in_support", "val_err"},
 }
 
@@ -75,6 +77,8 @@ def test_recover_instance_rows_have_the_table_columns_and_values():
         "eps": 0.05,
         "m_val_reached": True,
         "padded": False,
+        "k_effective": 2,
+        "m_train_factor": 0.3,
         "learners": {"gd": {"threshold": 0.4, "has_gap": False}},
     }
     rows = hardness.recover_instance(_score([0.1, 0.5, 0.2, 0.6, 0.3]), plan)
@@ -94,6 +98,8 @@ def test_recover_instance_rejects_ragged_records():
         "eps": 0.05,
         "m_val_reached": True,
         "padded": False,
+        "k_effective": 2,
+        "m_train_factor": 0.3,
         "learners": {"gd": {"threshold": 0.4, "has_gap": True}},
     }
     score = _score([0.1, 0.5, 0.2, 0.6, 0.3])
@@ -111,6 +117,8 @@ def test_recover_instance_exact_recovery_has_no_errors():
         "eps": 0.05,
         "m_val_reached": True,
         "padded": False,
+        "k_effective": 2,
+        "m_train_factor": 0.3,
         "learners": {"gd": {"threshold": 0.4, "has_gap": True}},
     }
     (recovery,) = hardness.recover_instance(_score([0.1, 0.5, 0.2, 0.6, 0.3]), plan)["recovery"]
@@ -126,6 +134,7 @@ def test_plan_records_the_gap_its_source_and_each_learners_floor():
         eps="auto",
         m_val="auto",
         m_val_max=10**9,
+        m_train_factor=0.3,
         learners=["gd", "lowdeg"],
         params=params,
         odd_k="pad",

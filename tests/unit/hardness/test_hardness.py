@@ -22,6 +22,7 @@ def plan(k, eta, **kw):
         "eps": "auto",
         "m_val": "auto",
         "m_val_max": 10**9,
+        "m_train_factor": 0.3,
         "learners": list(REGISTRY),
         "odd_k": "pad",
     }
@@ -109,10 +110,15 @@ def test_recover_instance_thresholds_and_sets():
         "eps": 0.1,
         "m_val_reached": True,
         "padded": False,
+        "k_effective": 2,
+        "m_train_factor": 0.05,
         "learners": {"gd": {"threshold": 0.4, "has_gap": True}},
     }
     rows = hardness.recover_instance(score, p)
     first, second = rows["recovery"]
+    # The search's plan: 0.05 ln(2 C(4, 2)) / 0.1^2 = 12.4 -> 13, between the two sizes.
+    assert first["m_train_target"] == second["m_train_target"] == 13
+    assert (first["m_train_reached"], second["m_train_reached"]) == (False, True)
     assert (first["recovered_set"], first["exact"]) == ("0;1", False)
     assert (first["false_positives"], first["false_negatives"]) == (1, 1)
     assert (second["recovered_set"], second["exact"], second["true_set"]) == ("1;3", True, "1;3")

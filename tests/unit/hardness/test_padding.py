@@ -15,6 +15,7 @@ def _plan(k, odd_k):
         eps="auto",
         m_val="auto",
         m_val_max=10**9,
+        m_train_factor=0.3,
         learners=["exhaustive", "lowdeg"],
         params={"lowdeg": {"degree": 4, "ridge": 0.0}},
         odd_k=odd_k,
@@ -91,7 +92,15 @@ def test_plan_notes_say_padding_no_gap_and_capping():
         "padded" in m for level, m in hardness.plan_notes(_plan(3, "pad")) if level == "info"
     )
     skip = hardness.plan(
-        3, 0.0, eps="auto", m_val="auto", m_val_max=100, learners=["gd"], params={}, odd_k="skip"
+        3,
+        0.0,
+        eps="auto",
+        m_val="auto",
+        m_val_max=100,
+        m_train_factor=0.3,
+        learners=["gd"],
+        params={},
+        odd_k="skip",
     )
     warnings = [m for level, m in hardness.plan_notes(skip) if level == "warning"]
     assert any("c_k = 0" in m for m in warnings) and any("capped" in m for m in warnings)

@@ -33,11 +33,14 @@ def test_errors_figure_has_one_panel_per_learner(learners):
 def test_recovery_figure_has_a_row_per_k_plus_one(ks, etas):
     rows = [
         {"learner": "gd", "k": k, "eta": eta, "m_train": m, "seed": s, "exact": s == 0,
-         "has_gap": True, "m_val_reached": k == 2}
+         "has_gap": True, "m_val_reached": k == 2, "m_train_target": 150 * k}
         for k in ks for eta in etas for m in (100, 200) for s in (0, 1)
     ]  # fmt: skip
     fig = recovery_figure(pd.DataFrame(rows), 200)
     assert len(fig.axes) == (1 + len(ks)) * len(etas)
+    # The planned m_train of each k, dotted in its learning-curve panels.
+    planned = [ax.lines[-1].get_xdata()[0] for ax in fig.axes[len(etas) :]]
+    assert sorted(set(planned)) == [150 * k for k in ks]
     titles = [ax.get_title() for ax in fig.axes]
     assert any("m_val < 100/eps^2" in title for title in titles) == (4 in ks)
     top = fig.axes[0].lines[0]

@@ -88,6 +88,8 @@ def test_with_slopes_work_exponent_and_missing_fits():
     four = [r for r in out if r["k"] == 4][0]
     assert np.isnan(four["slope_d"]) and np.isnan(four["slope_work"])
     assert np.isfinite(four["c_eps"])  # two eps at d = 16
+    # One k with a slope: no cross-k fit.
+    assert np.isnan(four["c_cross"]) and np.isnan(two[0]["c_cross_lo"])
 
 
 def test_pareto_front():
@@ -206,3 +208,23 @@ def test_tradeoff_config_rules_name_the_key(edit, message):
     with pytest.raises(ConfigError) as err:
         validate(config, ROOT / "workflow" / "schemas")
     assert message in str(err.value)
+
+
+def test_cross_exponent_reads_c_of_d_to_the_c_log_1_over_eps_across_k():
+    """slope_d = c log(1/eps_k) + b: exact on exact data, an interval that covers c under noise,
+    and a slope that does not grow with log(1/eps) gives c near 0 (poly(d) time)."""
+    eps = np.array([0.16, 0.066, 0.0084, 0.0019])
+    x = np.log(1 / eps)
+    c, b, lo, hi = tradeoff.cross_exponent(eps, 0.9 * x + 0.5, 0.9 * x + 0.4, 0.9 * x + 0.6)
+    assert (c, b) == (pytest.approx(0.9), pytest.approx(0.5))
+    assert lo < 0.9 < hi
+    rng = np.random.default_rng(3)
+    noisy = 0.9 * x + 0.5 + rng.normal(0, 0.1, size=4)
+    c, _, lo, hi = tradeoff.cross_exponent(eps, noisy, noisy - 0.2, noisy + 0.2)
+    assert lo < 0.9 < hi and hi - lo < 1.0
+    flat = np.full(4, 3.0)
+    c, _, lo, hi = tradeoff.cross_exponent(eps, flat, flat - 0.2, flat + 0.2)
+    assert c == pytest.approx(0.0, abs=1e-9) and lo < 0 < hi
+    two = tradeoff.cross_exponent(eps[:2], x[:2], x[:2], x[:2])
+    assert two[0] == pytest.approx(1.0) and np.isnan(two[2])
+    assert np.isnan(tradeoff.cross_exponent(eps[:1], [1.0], [1.0], [1.0])[0])

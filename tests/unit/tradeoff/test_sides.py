@@ -226,7 +226,8 @@ def test_summary_adds_the_upper_side_rows_when_its_tables_are_given():
         "hermite": hermite(1e-15),
         "correlation": correlation([1, 2, 3], [0.4, 0.165, 0.0]),
         "claims": pd.DataFrame(
-            {"claim": [3, 4], "analytic_err": 0.4, "empirical_err": 0.4, "empirical_se": 1e-3}
+            {"claim": [3, 4], "k": 2, "norm": 0.4, "analytic_err": 0.4, "empirical_err": 0.4}
+            | {"empirical_se": 1e-3}
         ),
         "recovery": recovery([True] * 3),
         "approx_summary": approx_summary(),

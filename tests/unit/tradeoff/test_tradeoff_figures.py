@@ -37,6 +37,24 @@ def test_wall_panels_note_what_is_missing():
     plt.close("all")
 
 
+def test_slope_panel_draws_the_cross_k_fit_or_says_why_not():
+    three = pd.DataFrame(
+        {"k": [2, 3, 4], "padded": [False, True, False], "eps": [0.066, 0.0084, 0.0084],
+         "slope_d": [2.1, 4.8, 4.9], "slope_d_lo": [2.0, 4.5, 2.6], "slope_d_hi": [2.2, 5.1, 5.2],
+         "c_cross": 1.3, "c_cross_b": -1.4, "c_cross_lo": 1.0, "c_cross_hi": 1.6}
+    )  # fmt: skip
+    fig, (a, b, c) = plt.subplots(1, 3)
+    tf.slope_in_eps(a, three)
+    legend = " ".join(t.get_text() for t in a.get_legend().get_texts())
+    assert "c = 1.30 [1.00, 1.60]" in legend
+    assert "k = 3 (-> 4)" in _texts(a)
+    tf.slope_in_eps(b, three.assign(c_cross=np.nan))
+    assert "one eps: no cross-k fit" in _texts(b)
+    tf.slope_in_eps(c, three.assign(slope_d=np.nan))
+    assert "no k with two d" in _texts(c)
+    plt.close("all")
+
+
 def test_excess_panel_names_absent_learners():
     group = pd.DataFrame(
         {"learner": ["gd", "gd"], "seconds": [0.1, 1.0], "excess_err": [0.05, 0.01],

@@ -88,20 +88,22 @@ def get(name: str) -> Learner:
         raise KeyError(f"unknown learner {name!r} (known: {', '.join(REGISTRY)})") from None
 
 
-def score_learners(chunks, fitted: dict, params: dict) -> dict:
+def score_learners(chunks, fitted: dict, params: dict, extra=()) -> dict:
     """Validation losses of every learner's hypotheses, all in one pass over the data.
 
     ``fitted`` maps a learner's name to its arrays of hypotheses (e.g. weights (n_m, d, p) and
-    traced iterates (T, d, p)); ``params`` to its settings. Proper learners share
-    relu.predict and are scored as one group. Returns, per name, one loss array per input
-    array, of its shape without the last axis.
+    traced iterates (T, d, p)); ``params`` to its settings; ``extra`` lists learners outside the
+    registry (a negative control). Proper learners share relu.predict and are scored as one
+    group. Returns, per name, one loss array per input array, of its shape without the last axis.
     """
+    known = {learner.name: learner for learner in extra}
+    lookup = {name: known[name] if name in known else get(name) for name in fitted}
     groups = {}
     for name in fitted:
-        groups.setdefault("relu" if get(name).proper else name, []).append(name)
+        groups.setdefault("relu" if lookup[name].proper else name, []).append(name)
     hypotheses = [
         (
-            get(names[0]),
+            lookup[names[0]],
             np.concatenate([a.reshape(-1, a.shape[-1]) for n in names for a in fitted[n]]),
             params[names[0]],
         )

@@ -1,0 +1,208 @@
+"""Theory verdicts on synthetic tables: each holds, fails, and is uninformative when its negative
+control passes the same criterion."""
+
+import numpy as np
+import pandas as pd
+from relu_tradeoffs.pipeline.verdicts import (
+    ABSENT,
+    BEYOND,
+    CAVEAT,
+    FAILS,
+    HOLDS,
+    UNINFORMATIVE,
+)
+from relu_tradeoffs.relu import claim3_error, claim4_error
+from relu_tradeoffs.theory import verdicts
+from relu_tradeoffs.theory.hermite import relu_coefficients, relu_coefficients_quadrature
+
+C_K = {1: 0.399, 2: 0.165, 3: 0.0, 4: -0.0211, 5: 0.0, 6: 0.00476, 8: -0.00127, 10: 3.7e-4}
+
+
+def hermite(quadrature=None, n_max=12):
+    closed = relu_coefficients(n_max)
+    quad = relu_coefficients_quadrature(n_max) if quadrature is None else quadrature
+    return pd.DataFrame(
+        {
+            "function": "relu",
+            "n": np.arange(n_max + 1),
+            "closed_form": closed,
+            "quadrature": quad,
+            "abs_error": np.abs(closed - quad),
+        }
+    )
+
+
+def test_facts_hold_fail_and_are_uninformative_with_their_shifted_control():
+    held = verdicts.hermite_fact(hermite(), "relu", 1e-10)
+    assert held["verdict"] == HOLDS and "degree n + 2" in held["control"]
+    # The quadrature off by 1e-6 at one degree: the fact fails.
+    off = relu_coefficients_quadrature(12)
+    off[4] += 1e-6
+    assert verdicts.hermite_fact(hermite(off), "relu", 1e-10)["verdict"] == FAILS
+    # A constant sequence: the shifted closed form matches too, so matching tells nothing.
+    flat = hermite(n_max=12)
+    flat["closed_form"] = flat["quadrature"] = 0.1
+    flat["abs_error"] = 0.0
+    assert verdicts.hermite_fact(flat, "relu", 1e-10)["verdict"] == UNINFORMATIVE
+    assert verdicts.hermite_fact(flat, "sign", 1e-10)["verdict"] == ABSENT
+
+
+def correlation(c=C_K, mc_se=2e-4, mc_shift=0.0):
+    ks = np.array(list(c))
+    values = np.array(list(c.values()))
+    return pd.DataFrame(
+        {
+            "k": ks,
+            "c_k": values,
+            "c_k_error": 1e-12,
+            "c_k_mc": values + mc_shift,
+            "c_k_mc_se": mc_se,
+            "exact_zero": values == 0,
+        }
+    )
+
+
+def test_lemma1_sign_is_read_from_the_series_and_mc_only_where_it_resolves_c_k():
+    held = verdicts.lemma1_sign(correlation())
+    assert held["verdict"] == HOLDS and "MC resolves k = 2, 6" in held["measured"]
+    assert held["control"] == "k = 0 mod 4 (4, 8): rejected"
+    # A Monte Carlo 2e-3 off at every k: k = 2 and 6 resolve it and disagree.
+    assert verdicts.lemma1_sign(correlation(mc_shift=2e-3))["verdict"] == FAILS
+    # An MC that resolves nothing cannot disagree: the series decides.
+    blind = verdicts.lemma1_sign(correlation(mc_se=1.0, mc_shift=0.3))
+    assert blind["verdict"] == HOLDS and "MC resolves k = none" in blind["measured"]
+    negative = verdicts.lemma1_sign(correlation({**C_K, 6: -0.00476}))
+    assert negative["verdict"] == FAILS
+    # Every k positive: the k = 0 mod 4 control passes the same test.
+    positive = {k: abs(c) for k, c in C_K.items()}
+    assert verdicts.lemma1_sign(correlation(positive))["verdict"] == UNINFORMATIVE
+    assert verdicts.lemma1_sign(correlation({1: 0.4, 2: 0.165}))["verdict"] == CAVEAT
+    assert verdicts.lemma1_sign(correlation({1: 0.4}))["verdict"] == ABSENT
+
+
+def test_lemma1_rate_rejects_a_super_exponential_decay():
+    held = verdicts.lemma1_rate(correlation())
+    assert held["verdict"] == HOLDS and held["control"].endswith("rejected")
+    ks = np.arange(2, 16, 2)
+    exponential = {int(k): -(0.5 * 2.0 ** (-0.7 * k)) for k in ks}
+    rate = verdicts.lemma1_rate(correlation(exponential))
+    assert rate["verdict"] == HOLDS and "2^(-0.7 k)" in rate["measured"]
+    flat = dict(zip(ks.tolist(), [0.1, 0.2, 0.05, 0.3, 0.1, 0.2, 0.1], strict=True))
+    assert verdicts.lemma1_rate(correlation(flat))["verdict"] == FAILS
+    gaussian = {int(k): float(np.exp(-(k**2) / 8)) for k in ks}  # 2^{-Theta(k^2)}
+    assert verdicts.lemma1_rate(correlation(gaussian))["verdict"] == FAILS
+    assert verdicts.lemma1_rate(correlation({2: 0.1, 4: 0.01}))["verdict"] == ABSENT
+
+
+def test_zero_pattern_is_beyond_the_paper_or_broken():
+    assert verdicts.lemma1_zero_pattern(correlation())["verdict"] == BEYOND
+    broken = correlation({3: 0.01, 4: -0.04})
+    broken["exact_zero"] = False
+    assert verdicts.lemma1_zero_pattern(broken)["verdict"] == FAILS
+
+
+def claims(number, k_c=((2, 0.165), (6, 0.00476)), se=1e-3, bias=0.0):
+    """Simulated points exactly on the closed form (plus ``bias``), standard error ``se``."""
+    norms = np.array([0.0, 0.4, 1.0])
+    rows = []
+    for k, c in k_c:
+        analytic = claim3_error(norms) if number == 3 else claim4_error(norms, c, 0.0)
+        rows += [
+            {"claim": number, "k": k, "eta": 0.0, "norm": r, "analytic_err": a,
+             "empirical_err": a + bias, "empirical_se": se}
+            for r, a in zip(norms, analytic, strict=True)
+        ]  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def test_claim3_holds_fails_and_is_uninformative_when_a_wrong_norm_fits_too():
+    assert verdicts.claim(claims(3), 3)["verdict"] == HOLDS
+    assert verdicts.claim(claims(3, bias=0.01), 3)["verdict"] == FAILS  # 10 s.e. off
+    # Standard errors of 0.1: the formula at r + 0.1 fits as well.
+    assert verdicts.claim(claims(3, se=0.1), 3)["verdict"] == UNINFORMATIVE
+    assert verdicts.claim(claims(3), 4)["verdict"] == ABSENT
+
+
+def test_claim4_control_drops_the_correlation_term_per_k():
+    held = verdicts.claim(claims(4), 4)
+    assert (
+        held["verdict"] == HOLDS and held["control"] == "rejected at k = 2, 6; passes at k = none"
+    )
+    assert verdicts.claim(claims(4, bias=0.01), 4)["verdict"] == FAILS
+    # s.e. 5e-3: c_6's term (<= 4.8e-3) is unresolved, c_2's is not.
+    partial = verdicts.claim(claims(4, se=5e-3), 4)
+    assert partial["verdict"] == CAVEAT and "k = 6" in partial["reason"]
+    assert verdicts.claim(claims(4, se=0.1), 4)["verdict"] == UNINFORMATIVE
+    # k = 3 (c_k = 0) has no term to test: no control there.
+    odd = verdicts.claim(claims(4, k_c=((3, 0.0),)), 4)
+    assert odd["verdict"] == UNINFORMATIVE and odd["control"].startswith("rejected at k = none")
+
+
+def test_without_its_ratio_condition_the_rate_criterion_would_be_uninformative(monkeypatch):
+    """log2|c_k| linear in k alone: 1/k! passes it over k <= 14, so the control catches a
+    criterion too weak to tell 2^{-O(k)} from a super-exponential decay."""
+    monkeypatch.setattr(verdicts, "RATE_RATIO_DROP", 0.0)
+    ks = np.arange(2, 16, 2)
+    exponential = {int(k): float(0.5 * 2.0 ** (-0.99 * k)) for k in ks}
+    weak = verdicts.lemma1_rate(correlation(exponential))
+    assert weak["verdict"] == UNINFORMATIVE and weak["control"].endswith("passes")
+
+
+def readable(row, claim):
+    """A summary row a reader can use: its claim, every text field present, in plain case."""
+    assert row["claim"] == claim
+    for key in ("paper_says", "criterion", "reason", "measured", "control"):
+        text = row[key]
+        assert isinstance(text, str) and text and "XX" not in text, (key, text)
+    for key in ("paper_says", "criterion", "reason"):
+        assert any(c.islower() for c in row[key]) and row[key] != row[key].upper(), key
+
+
+def test_every_theory_row_reads_whatever_its_verdict():
+    ks = np.arange(2, 16, 2)
+    cases = [
+        (verdicts.hermite_fact(hermite(), "relu", 1e-10), "Fact 1"),
+        (verdicts.hermite_fact(hermite().assign(function="sign"), "sign", 1e-10), "Fact 2"),
+        (verdicts.hermite_fact(hermite().assign(function="sign"), "relu", 1e-10), "Fact 1"),
+        (verdicts.lemma1_sign(correlation()), "Lemma 1 (sign)"),
+        (verdicts.lemma1_sign(correlation(mc_shift=2e-3)), "Lemma 1 (sign)"),
+        (verdicts.lemma1_sign(correlation({k: abs(c) for k, c in C_K.items()})), "Lemma 1 (sign)"),
+        (verdicts.lemma1_sign(correlation({1: 0.4, 2: 0.165})), "Lemma 1 (sign)"),
+        (verdicts.lemma1_sign(correlation({1: 0.4})), "Lemma 1 (sign)"),
+        (verdicts.lemma1_rate(correlation()), "Lemma 1 (rate)"),
+        (verdicts.lemma1_rate(correlation({int(k): 0.1 + (k % 4) for k in ks})), "Lemma 1 (rate)"),
+        (verdicts.lemma1_rate(correlation({2: 0.1})), "Lemma 1 (rate)"),
+        (verdicts.lemma1_zero_pattern(correlation()), "Lemma 1 (zero pattern)"),
+        (verdicts.lemma1_zero_pattern(correlation({2: 0.1})), "Lemma 1 (zero pattern)"),
+        (verdicts.claim(claims(3), 3), "Claim 3"),
+        (verdicts.claim(claims(3, bias=0.01), 3), "Claim 3"),
+        (verdicts.claim(claims(3, se=0.1), 3), "Claim 3"),
+        (verdicts.claim(claims(4), 4), "Claim 4"),
+        (verdicts.claim(claims(4, se=5e-3), 4), "Claim 4"),
+        (verdicts.claim(claims(4, se=0.1), 4), "Claim 4"),
+        (verdicts.claim(claims(3), 4), "Claim 4"),
+    ]
+    for row, claim in cases:
+        readable(row, claim)
+    # The shown numbers are the table's.
+    held = cases[3][0]
+    assert held["measured"].startswith("c_2 = 0.165, c_6 = 0.00476, c_10 = 0.00037")
+    assert verdicts.lemma1_zero_pattern(correlation())["measured"] == (
+        "2 odd k exactly 0; k = 0 mod 4: c_4 = -0.0211, c_8 = -0.00127"
+    )
+    assert "Fact 2" in verdicts.rows(hermite(), correlation(), claims(3), 1e-10)[1]["claim"]
+
+
+def test_claim_rows_say_what_the_control_gave_and_count_the_misses():
+    assert verdicts.claim(claims(3), 3)["control"] == "rejected"
+    assert verdicts.claim(claims(3, se=0.1), 3)["control"] == "passes"
+    missed = verdicts.claim(claims(4, bias=0.01), 4)
+    assert missed["reason"] == "6 misses" and missed["measured"] == "6 points, max |z| = 10.00"
+    partial = verdicts.claim(claims(4, se=5e-3), 4)
+    assert partial["control"] == "rejected at k = 2; passes at k = 6"
+    assert partial["reason"] == (
+        "closed form confirmed; at k = 6 the simulation cannot tell c_k from 0"
+    )
+    assert verdicts.claim(claims(3), 3)["reason"] == (
+        "closed form confirmed; the control formula is rejected"
+    )
