@@ -4,7 +4,7 @@ planted ReLU, a lifted k-SLPN instance, or an approx noise model at its calibrat
 import math
 
 from relu_tradeoffs.approx import noise
-from relu_tradeoffs.hardness.algorithm1 import c_k, effective_k, lowdeg_gap, witness_optimum
+from relu_tradeoffs.hardness.algorithm1 import c_k, claim4_witness_bound, effective_k, lowdeg_gap
 from relu_tradeoffs.pipeline.io import rule_logger, write_json
 from relu_tradeoffs.pipeline.seeding import rng_for
 from relu_tradeoffs.relu import INV_SQRT_2PI
@@ -28,7 +28,7 @@ elif model.startswith("slpn"):
     X, y, _ = lifted_instance(rng, m + m_test, p.d, k, p.eta, p.odd_k)
     ck = c_k(k_fit)
     predictions = {
-        "opt": witness_optimum(ck, p.eta),  # the best unbiased ReLU's error (Claim 4)
+        "opt": claim4_witness_bound(ck, p.eta),  # Claim 4's witness: an upper bound on opt
         "norm": INV_SQRT_2PI + (1 - 2 * p.eta) * abs(ck),
         "exact": lambda degree: 0.25 - lowdeg_gap(k_fit, p.eta, degree),
     }
