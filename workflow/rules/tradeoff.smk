@@ -296,8 +296,8 @@ rule tradeoff_lowdeg:
         CONDA_ENV
     threads: 1
     resources:
-        # The float64 (features x m_train) design, at most max_features x m_train (~0.3 GB at
-        # the defaults), with its per-degree factor tables and the Gram matrix.
+        # The float64 (features x m_train) design, at most max_features x m_train entries, with
+        # its per-degree factor tables and the Gram matrix (cost.FIXED_MB covers the defaults).
         mem_mb=mem_mb("tradeoff_lowdeg"),
         runtime=30,
     params:

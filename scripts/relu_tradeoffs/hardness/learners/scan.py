@@ -49,8 +49,8 @@ from numba.core import caching  # noqa: E402
 # numba reads NUMBA_CACHE_DIR when first imported: if another module imported it earlier, tell it.
 numba.config.CACHE_DIR = numba.config.CACHE_DIR or os.environ["NUMBA_CACHE_DIR"]
 
-# Samples per tile: the tile's prefixes, last column and labels (4 KB of float32 each at 1024)
-# stay in L1, and float32 partial sums over 1024 terms stay within ~1e-7 relative.
+# Samples per tile: the tile's prefixes, last column and labels (1024 float32 each) stay in
+# L1, and float32 partial sums over 1024 terms stay within ~1e-7 relative.
 TILE = 1024
 # Subsets per parallel task: enough to reuse a prefix over a run of last coordinates.
 GROUP = 256
