@@ -218,7 +218,7 @@ def test_generated_configs_validate_and_plan(dry_project, overlay):
 
 
 @settings(
-    max_examples=5,
+    max_examples=3,  # each runs `all` end to end (about a minute on 2 cores)
     deadline=None,
     derandomize=True,
     database=None,

@@ -15,7 +15,7 @@ def is_figure(rule: str) -> bool:
 
 def is_aggregate_or_figure(rule: str) -> bool:
     # The claims summary reads every wing's tables, so it follows any change of results.
-    summaries = {"report_provenance", "report_summary", "hardness_aggregate"}
+    summaries = {"report_provenance", "report_summary", "hardness_aggregate", "tradeoff_sides"}
     return is_figure(rule) or rule in TARGETS | summaries
 
 
