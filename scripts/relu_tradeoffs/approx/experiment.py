@@ -25,6 +25,13 @@ from relu_tradeoffs.pipeline.seeding import rng_for
 from relu_tradeoffs.relu import relu
 
 
+def reference_size(reference, m_train, m_test):
+    """Examples of the fresh reference sample: sample_factor x m_test, and at least train_factor
+    x the instance's training set, so the honest opt is fitted on more data than any method
+    (else a method trained on more data can beat it and fail the opt check)."""
+    return max(reference["sample_factor"] * m_test, reference["train_factor"] * m_train)
+
+
 def draw(section, seed, key, cal):
     """The instance and its training, test and fresh reference samples."""
     regime = key[1]
@@ -38,10 +45,10 @@ def draw(section, seed, key, cal):
     )
     rng = rng_for(seed, *key, "data")
     m_train, _ = train_size(section, regime, int(key[3]), float(key[4]))
-    sizes = (m_train, section["m_test"], section["reference"]["sample_factor"])
-    train = noise.sample(rng, sizes[0], inst, key[2], cal["level"])
-    test = noise.sample(rng, sizes[1], inst, key[2], cal["level"])
-    fresh = noise.sample(rng, sizes[1] * sizes[2], inst, key[2], cal["level"])
+    train = noise.sample(rng, m_train, inst, key[2], cal["level"])
+    test = noise.sample(rng, section["m_test"], inst, key[2], cal["level"])
+    fresh_size = reference_size(section["reference"], m_train, section["m_test"])
+    fresh = noise.sample(rng, fresh_size, inst, key[2], cal["level"])
     return inst, train, test, fresh
 
 
@@ -77,7 +84,7 @@ def run_methods(methods, train, section, seed, key, paper_alpha):
 def best_relu(inst, test, fresh, starts, rng, regime, ref_params):
     """(w_opt, opt, w_ref, gradient-mapping norm): the better of the planted ReLU and the
     reference fit on the fresh sample, judged on the test set."""
-    params = {k: v for k, v in ref_params.items() if k != "sample_factor"}
+    params = {k: v for k, v in ref_params.items() if k not in ("sample_factor", "train_factor")}
     w_ref, mapping = reference.fit(*fresh, starts, rng, regime, **params)
     X, y = test
     losses = [(relu(X @ w) - y) ** 2 for w in (inst.w_star, w_ref)]

@@ -88,7 +88,9 @@ def search_mb(section, d):
 def approx_fit_mb(section, d):
     # the scaled regime's training set grows up to m_train_scaled.cap
     m_train = max(section["m_train"], section["m_train_scaled"]["cap"])
-    rows = m_train + section["m_test"] * (1 + section["reference"]["sample_factor"])
+    reference = section["reference"]
+    fresh = max(reference["sample_factor"] * section["m_test"], reference["train_factor"] * m_train)
+    rows = m_train + section["m_test"] + fresh
     return 1000 + rows * d * APPROX_BYTES / MB
 
 

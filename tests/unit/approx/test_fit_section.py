@@ -49,3 +49,14 @@ def test_a_missing_fit_key_is_a_key_error():
         section = {k: v for k, v in fit_section(small(SECTION)).items() if k != key}
         with pytest.raises(KeyError, match=key):
             run_job(section, *JOB)
+
+
+def test_the_reference_sample_outgrows_every_training_set():
+    """The honest opt is fitted on more data than any method: sample_factor x m_test, or
+    train_factor x the instance's training set when that is larger (scaled regime's cap)."""
+    from relu_tradeoffs.approx.experiment import reference_size
+
+    reference = {"sample_factor": 10, "train_factor": 2}
+    assert reference_size(reference, m_train=10_000, m_test=4_000) == 40_000
+    assert reference_size(reference, m_train=50_000, m_test=4_000) == 100_000
+    assert reference_size(reference, m_train=20_000, m_test=4_000) == 40_000

@@ -30,11 +30,15 @@ def test_memory_formulas_match_their_closed_forms():
     assert cost.slpn_mb(h, 10) == pytest.approx(1000 + 5000 * 11 * 4 / 1e6)
     assert cost.score_mb(h, 10) == pytest.approx(1000 + 20000 * 11 * 40 / 1e6)
     assert cost.search_mb(h, 10) == pytest.approx(1000 + 5000 * 11 * 12 / 1e6 + 48)
-    approx = {"m_train": 10**6, "m_test": 10**5, "reference": {"sample_factor": 10}}
+    approx = {
+        "m_train": 10**6,
+        "m_test": 10**5,
+        "reference": {"sample_factor": 10, "train_factor": 2},
+    }
     approx["m_train_scaled"] = {"cap": 10**5}  # below m_train: m_train counts
-    assert cost.approx_fit_mb(approx, 50) == pytest.approx(1000 + 2.1e6 * 50 * 32 / 1e6)
-    approx["m_train_scaled"] = {"cap": 2 * 10**6}  # the scaled regime's largest training set
     assert cost.approx_fit_mb(approx, 50) == pytest.approx(1000 + 3.1e6 * 50 * 32 / 1e6)
+    approx["m_train_scaled"] = {"cap": 2 * 10**6}  # the scaled regime's largest training set
+    assert cost.approx_fit_mb(approx, 50) == pytest.approx(1000 + 6.1e6 * 50 * 32 / 1e6)
 
 
 def test_job_counts_of_the_test_config_counted_by_hand():
