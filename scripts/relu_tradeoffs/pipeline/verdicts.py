@@ -9,7 +9,9 @@ A verdict says how a measured number compares with what the paper states:
 - vacuous: every bound judged is at or above the trivial predictor's error, so nothing is tested;
 - uninformative: the criterion passes, but so does its negative control;
 - beyond the paper: the paper makes no such claim (a fact it leaves implicit, a heuristic
-  learner, a later method), reported with what was measured;
+  learner, a later method, a rate we derive), reported with what was measured; where such a row
+  has a criterion of its own, the reason says whether it was met and its control rejected, and a
+  missed criterion reads "not reproduced" (only the paper's claims can hold);
 - not measured: the config produced no data for the claim (e.g. a grid without that k).
 
 Each row also says what kind of evidence it is: ``paper`` (a claim of the paper, tested),
@@ -52,6 +54,10 @@ def row(claim, paper_says, measured, criterion, verdict, reason, evidence=None, 
         raise ValueError(f"unknown evidence {evidence!r} (known: {', '.join(EVIDENCE)})")
     if evidence == IDENTITY and verdict in (HOLDS, CAVEAT):
         raise ValueError(f"{claim}: an identity cannot make a {verdict!r} (any input passes it)")
+    if evidence == BEYOND_EVIDENCE and verdict in (HOLDS, CAVEAT):
+        # "holds" is reserved for the paper's claims; a met criterion of our own says so in
+        # the reason of a "beyond the paper" row.
+        raise ValueError(f"{claim}: beyond-the-paper evidence cannot make a {verdict!r}")
     values = (claim, paper_says, measured, criterion, verdict, reason, evidence, control)
     return dict(zip(COLUMNS, values, strict=True))
 

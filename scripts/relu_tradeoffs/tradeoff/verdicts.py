@@ -12,7 +12,6 @@ from relu_tradeoffs.pipeline.verdicts import (
     BEYOND,
     BEYOND_EVIDENCE,
     FAILS,
-    HOLDS,
     UNINFORMATIVE,
     absent,
     fmt,
@@ -119,7 +118,7 @@ def upper_exponent(table):
         control_in = r.slope_lo <= r.slope_control <= r.slope_hi
         control = f"slower tail's exponent {fmt(r.slope_control)}: {'inside' if control_in else 'outside'}"
         if inside and not control_in:
-            verdict, reason = HOLDS, "the Hermite tail sets the rate"
+            verdict, reason = BEYOND, "met, control rejected: the Hermite tail sets the rate"
         elif inside:
             verdict, reason = UNINFORMATIVE, "the slower tail's rate fits as well"
         else:
@@ -176,7 +175,10 @@ def lowdeg_exact(table, tolerance):
             else "-"
         )
         if ok and not control_ok:
-            verdict, reason = HOLDS, "the tail predicts the measured error, degree by degree"
+            verdict, reason = (
+                BEYOND,
+                "met, control rejected: the tail predicts the error, degree by degree",
+            )
         elif ok:
             verdict, reason = UNINFORMATIVE, "the prediction one order off fits as well"
         else:
@@ -210,7 +212,10 @@ def lowdeg_bound(table):
         measured = f"opt {fmt(g.opt.iloc[0])}; {measured}"
         control = f"constant {fmt(last.constant_err)} vs {fmt(last_limit)}"
         if ok and not control_ok:
-            verdict, reason = HOLDS, "under the bound, which the constant exceeds"
+            verdict, reason = (
+                BEYOND,
+                "met, control rejected: under the bound, which the constant exceeds",
+            )
         elif ok:
             verdict, reason = UNINFORMATIVE, "the bound is loose enough for the constant"
         else:

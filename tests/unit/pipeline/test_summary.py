@@ -5,53 +5,7 @@ import pandas as pd
 import pytest
 from relu_tradeoffs.pipeline.verdicts import row
 from relu_tradeoffs.summary import build, markdown
-
-
-def hermite(error):
-    return pd.DataFrame(
-        {
-            "function": ["relu", "sign"] * 3,
-            "n": [0, 0, 1, 1, 2, 2],
-            "closed_form": [0.4, 0.0, 0.5, 0.8, 0.2, 0.0],
-            "quadrature": [0.4, 0.0, 0.5, 0.8, 0.2, error],
-            "abs_error": [1e-15] * 5 + [error],
-        }
-    )
-
-
-def correlation(ks, c):
-    c = np.asarray(c, dtype=float)
-    return pd.DataFrame(
-        {
-            "k": ks,
-            "c_k": c,
-            "c_k_error": 1e-12,
-            "c_k_mc": c,
-            "c_k_mc_se": 1e-3,
-            "exact_zero": c == 0,
-        }
-    )
-
-
-def recovery(exact, learner="exhaustive"):
-    return pd.DataFrame(
-        {
-            "learner": learner,
-            "k": 2,
-            "eta": 0.0,
-            "padded": False,
-            "exact": exact,
-            "has_gap": True,
-            "m_train_reached": True,
-            "m_val_reached": True,
-        }
-    )
-
-
-def approx_summary():
-    """No Algorithm 2 or rival row: the approx verdicts (tests/unit/approx/test_verdicts.py)
-    say "not measured"."""
-    return pd.DataFrame(columns=["regime", "noise", "d", "opt_target", "opt", "method"])
+from summary_tables import approx_summary, correlation, hermite, recovery
 
 
 def test_build_uses_optional_tables_only_when_given():
@@ -97,6 +51,8 @@ def test_a_row_says_its_evidence_and_an_identity_never_holds():
     for verdict in (v.HOLDS, v.CAVEAT):
         with pytest.raises(ValueError, match="an identity cannot make"):
             v.row("c", "s", "m", "k", verdict, "r", evidence=v.IDENTITY)
+        with pytest.raises(ValueError, match="beyond-the-paper evidence cannot make"):
+            v.row("c", "s", "m", "k", verdict, "r", evidence=v.BEYOND_EVIDENCE)
     with pytest.raises(ValueError, match="unknown evidence 'proof'"):
         v.row("c", "s", "m", "k", v.HOLDS, "r", evidence="proof")
     assert list(v.row("c", "s", "m", "k", v.VACUOUS, "r")) == list(v.COLUMNS)

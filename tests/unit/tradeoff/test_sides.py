@@ -2,7 +2,6 @@
 table, its figure on degenerate grids, the verdicts and the config checks."""
 
 import copy
-import importlib.util
 import math
 
 import matplotlib
@@ -17,8 +16,8 @@ from conftest import ROOT  # noqa: E402
 from relu_tradeoffs.hardness.algorithm1 import lowdeg_gap  # noqa: E402
 from relu_tradeoffs.pipeline.config import ConfigError  # noqa: E402
 from relu_tradeoffs.pipeline.verdicts import (  # noqa: E402
+    BEYOND,
     FAILS,
-    HOLDS,
     UNINFORMATIVE,
 )
 from relu_tradeoffs.tradeoff import figures as tf  # noqa: E402
@@ -27,6 +26,7 @@ from relu_tradeoffs.tradeoff import sides, verdicts  # noqa: E402
 from relu_tradeoffs.tradeoff import upper_bound as ub  # noqa: E402
 from relu_tradeoffs.tradeoff.scaling import lifted_instance  # noqa: E402
 from relu_tradeoffs.validation import validate  # noqa: E402
+from summary_tables import approx_summary, correlation, hermite, recovery  # noqa: E402
 
 TAIL = ub.tails(80)
 
@@ -88,7 +88,7 @@ def _lowdeg_table(errors, predicted, predicted_next, model="planted"):
 
 def test_exact_verdict_holds_fails_and_is_uninformative():
     good = _lowdeg_table([0.091, 0.0113], [0.0908, 0.0113], [0.0113, 0.0047])
-    assert verdicts.lowdeg_exact(good, 0.1)[0]["verdict"] == HOLDS
+    assert verdicts.lowdeg_exact(good, 0.1)[0]["verdict"] == BEYOND
     off = _lowdeg_table([0.05, 0.0113], [0.0908, 0.0113], [0.0113, 0.0047])
     assert verdicts.lowdeg_exact(off, 0.1)[0]["verdict"] == FAILS
     loose = _lowdeg_table([0.091, 0.0113], [0.0908, 0.0113], [0.0113, 0.0047])
@@ -99,7 +99,7 @@ def test_exact_verdict_holds_fails_and_is_uninformative():
 def test_bound_verdict_uses_the_constant_as_control():
     t = _lowdeg_table([0.02, 0.015], [np.nan] * 2, [np.nan] * 2, model="random")
     t["bound"] = [0.04, 0.019]
-    assert verdicts.lowdeg_bound(t)[0]["verdict"] == HOLDS
+    assert verdicts.lowdeg_bound(t)[0]["verdict"] == BEYOND
     t["test_err"] = [0.02, 0.03]
     assert verdicts.lowdeg_bound(t)[0]["verdict"] == FAILS
     t["test_err"], t["constant_err"] = [0.02, 0.015], 0.01
@@ -110,7 +110,7 @@ def test_exponent_verdict_fails_on_a_wrong_rate():
     eps = [0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 5e-4, 2e-4, 1e-4, 5e-5, 2e-5, 1e-5]
     table = pd.DataFrame(ub.with_exponents(ub.upper_table(eps, [0.0], [16], 2000), 8, 0.1))
     (good,) = verdicts.upper_exponent(table)
-    assert good["verdict"] == HOLDS and "outside" in good["control"]
+    assert good["verdict"] == BEYOND and "outside" in good["control"]
     table["slope_derived"] = 1.0  # a derived rate from the wrong decay
     assert verdicts.upper_exponent(table)[0]["verdict"] == FAILS
     few = pd.DataFrame(ub.with_exponents(ub.upper_table(eps[:3], [0.0], [16], 2000), 8, 0.1))
@@ -203,25 +203,9 @@ def test_hardest_k_is_the_costliest_solvable_k():
     assert sides.hardest_k(0.5, 0.0, C_K, 16) is None
 
 
-def _summary_helpers():
-    """The table builders of tests/unit/pipeline/test_summary.py (another folder: loaded by path)."""
-    path = ROOT / "tests" / "unit" / "pipeline" / "test_summary.py"
-    spec = importlib.util.spec_from_file_location("summary_helpers", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_summary_adds_the_upper_side_rows_when_its_tables_are_given():
     from relu_tradeoffs.summary import build
 
-    h = _summary_helpers()
-    approx_summary, correlation, hermite, recovery = (
-        h.approx_summary,
-        h.correlation,
-        h.hermite,
-        h.recovery,
-    )
     tables = {
         "hermite": hermite(1e-15),
         "correlation": correlation([1, 2, 3], [0.4, 0.165, 0.0]),
