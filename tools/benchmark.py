@@ -1,8 +1,8 @@
 """Benchmark suite: kernels against this machine's GEMM roofs, the DAG's own costs, disk.
 
-    .venv/bin/python tools/benchmark.py [kernels] [profile] [rss] [overhead] [noop] [cores] [approx] [disk] [render] --run-dir <default run>
+    .venv/bin/python tools/benchmark.py [kernels] [profile] [rss] [overhead] [noop] [cores] [approx] [tradeoff] [disk] [render] --run-dir <default run>
 
-Writes results/benchmarks/{machine_*,roofs,exhaustive,gd,profile,rss,overhead,cores,approx,disk,projection}.csv,
+Writes results/benchmarks/{machine_*,roofs,exhaustive,gd,profile,rss,overhead,cores,approx,tradeoff,disk,projection}.csv,
 the figure results/figures/bench_kernels.{pdf,png} and docs/benchmarks.md (generated: do not
 edit). Timed tests are flaky on shared machines; this writes numbers to files instead, every
 speed beside a roof or baseline measured in the same run. ``--run-dir`` is a finished run of the
@@ -172,6 +172,12 @@ def approx(args):
         return {"approx": [wb.target_from_scratch(ROOT, Path(tmp), "approx", 2)]}
 
 
+def tradeoff(args):
+    """The tradeoff budget: the tradeoff target of the default config from scratch on 2 cores."""
+    with tempfile.TemporaryDirectory() as tmp:
+        return {"tradeoff": [wb.target_from_scratch(ROOT, Path(tmp), "tradeoff", 2)]}
+
+
 def disk(args):
     with tempfile.TemporaryDirectory() as tmp:
         project = wb.copy_project(ROOT, Path(tmp) / "project")
@@ -186,12 +192,13 @@ STAGES = {
     "noop": noop,
     "cores": cores,
     "approx": approx,
+    "tradeoff": tradeoff,
     "disk": disk,
     "render": None,
 }
 
 
-DEFAULT = "kernels profile rss overhead cores approx disk"
+DEFAULT = "kernels profile rss overhead cores approx tradeoff disk"
 
 
 def main():
