@@ -64,7 +64,7 @@ def _no_temporary_files(workdir):
 def test_sigkilled_learner_leaves_nothing_done_and_rerun_matches(tmp_path):
     reference = copy_project(tmp_path / "reference")
     (reference / "slow.yaml").write_text(yaml.safe_dump(SLOW))
-    run_snakemake(reference, "hardness", "--cores", "1", *TEST_CONFIG, "slow.yaml")
+    run_snakemake(reference, "hardness", "--cores", "2", *TEST_CONFIG, "slow.yaml")
 
     project = copy_project(tmp_path / "killed")
     (project / "slow.yaml").write_text(yaml.safe_dump(SLOW))
@@ -101,7 +101,7 @@ def test_sigkilled_learner_leaves_nothing_done_and_rerun_matches(tmp_path):
         np.testing.assert_array_equal(np.load(done), np.load(twin))
     assert not (project / "results/hardness/recovery.csv").exists()
 
-    run_snakemake(project, "hardness", "--cores", "1", *TEST_CONFIG, "slow.yaml")
+    run_snakemake(project, "hardness", "--cores", "2", *TEST_CONFIG, "slow.yaml")
     assert _no_temporary_files(project) == []
     assert_same_tables(_hardness_tables(project), _hardness_tables(reference))
 

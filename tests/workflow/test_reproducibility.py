@@ -2,6 +2,7 @@
 
 import yaml
 from conftest import (
+    TABLE_TARGETS,
     TEST_CONFIG,
     assert_same_tables,
     copy_project,
@@ -12,7 +13,7 @@ from conftest import (
 
 def test_cores_1_equals_cores_2(test_config_run, tmp_path):
     project = copy_project(tmp_path / "one_core")
-    run_snakemake(project, "--cores", "1", *TEST_CONFIG)
+    run_snakemake(project, *TABLE_TARGETS, "--cores", "1", *TEST_CONFIG)
     assert_same_tables(result_tables(project), result_tables(test_config_run))
 
 

@@ -1,8 +1,9 @@
 """The whole workflow through the SLURM profile gives the same tables as a local run.
 
-Needs the single-node cluster of `.ci/slurm-up.sh` (skipped otherwise). Runs the small config
-twice in throw-away copies of the project, once with `--profile profiles/slurm` and once
-locally, and compares every CSV under results/ cell by cell (timing columns excluded).
+Needs the single-node cluster of `.ci/slurm-up.sh` (skipped otherwise). Runs every table of the
+small config (figures aside: they read the same tables) with `--profile profiles/slurm` in a
+throw-away copy of the project and compares every CSV under results/ cell by cell with the
+local baseline run (timing columns excluded).
 The number of SLURM jobs and the wall times go to `slurm_report.txt` in the test's tmp dir.
 """
 
@@ -14,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import SNAKEMAKE, assert_same_tables, copy_project, result_tables
+from conftest import SNAKEMAKE, TABLE_TARGETS, assert_same_tables, copy_project, result_tables
 
 pytestmark = pytest.mark.slurm
 
@@ -122,7 +123,7 @@ def runs(tmp_path_factory, test_config_run):
         pytest.skip(problem)
     base = tmp_path_factory.mktemp("slurm")
     slurm = copy_project(base / "slurm")
-    slurm_seconds = _run(slurm, base / "slurm.log", *SLURM_ARGS, *CONFIG)
+    slurm_seconds = _run(slurm, base / "slurm.log", *TABLE_TARGETS, *SLURM_ARGS, *CONFIG)
     run_id = _run_uuid(base / "slurm.log")
     # Ask squeue now, while finished jobs are still listed (MinJobAge).
     listed = _jobs_in_squeue(run_id) if run_id else 0
