@@ -42,7 +42,8 @@ def float64_shifted_sums(X, y, T, S, shifts):
 
 def dense_biased_search(X, y, k, signs, beta):
     """The reference: every biased candidate's float64 loss by the dense block kernel, then per
-    coordinate the best candidate avoiding it, ties to the lower rank and candidate index."""
+    coordinate the best candidate avoiding it, ties to the lower rank and candidate index, or
+    the best constant max(mean y, 0) where it is at least as good."""
     X64, y64 = X.astype(float), y.astype(float)
     d = X.shape[1]
     T = exhaustive.subsets(d, k)
@@ -55,7 +56,11 @@ def dense_biased_search(X, y, k, signs, beta):
         avoid = np.flatnonzero(~np.any(T == j, axis=1))
         c = avoid[np.argmin(best[avoid])]
         rows.append([best[c], c, index[c], r[c, index[c]]])
-    return np.array(rows).T
+    constant = max(np.mean(y64), 0.0)
+    loss = np.mean((y64 - constant) ** 2)
+    return np.array(
+        [[loss, exhaustive.CONSTANT_RANK, -1, constant] if loss <= row[0] else row for row in rows]
+    ).T
 
 
 @pytest.mark.parametrize("signs", ["parity", "all"])
@@ -116,18 +121,39 @@ def test_biased_search_agrees_with_the_dense_reference(data, d, k, parts, thread
 
 
 def test_ties_go_to_the_lower_rank_and_the_lower_bias():
-    """Constant labels 0: every candidate has r = 0 and loss 0, so the first subset avoiding j
-    and the first candidate (the first bias, the first pattern) win, in every shard layout."""
-    X, _ = random_data(1024, 6)
-    y = np.zeros(len(X), dtype=np.float32)
-    for parts in (1, 3):
+    """Six copies of one column: every subset's sums are the same numbers, so the first subset
+    avoiding j wins, with the same candidate index, in every shard layout."""
+    x = np.random.default_rng(6).standard_normal((2048, 1)).astype(np.float32)
+    X = np.repeat(x, 6, axis=1)
+    y = np.maximum(x[:, 0], 0.0).astype(np.float32)
+    T = exhaustive.subsets(6, 2)
+    first = [np.flatnonzero(~np.any(T == j, axis=1))[0] for j in range(6)]
+    one = exhaustive.search(X, y, 2, "parity", 0.01, beta=BETA)
+    for parts in (2, 3):
         best = exhaustive.merge(
             [exhaustive.search(X, y, 2, "parity", 0.01, p, parts, beta=BETA) for p in range(parts)]
         )
-        T = exhaustive.subsets(6, 2)
-        first = [np.flatnonzero(~np.any(T == j, axis=1))[0] for j in range(6)]
-        np.testing.assert_array_equal(best[1], first)
-        np.testing.assert_array_equal(best[2], 0)
+        np.testing.assert_array_equal(best, one)
+    np.testing.assert_array_equal(one[1], first)
+    assert len(set(one[2])) == 1 and one[2][0] >= 0
+
+
+def test_the_constant_wins_where_no_direction_helps_and_ties_go_to_it():
+    """Labels 0.4 + noise independent of X: the best constant ReLU(0.4...) beats every direction;
+    all-zero labels tie every candidate (r = 0) with the constant 0, which wins the tie."""
+    X, _ = random_data(2048, 5)
+    rng = np.random.default_rng(9)
+    y = (0.4 + 0.05 * rng.standard_normal(len(X))).astype(np.float32)
+    best = exhaustive.search(X, y, 2, "parity", 1.0, beta=BETA)
+    np.testing.assert_array_equal(best[1], exhaustive.CONSTANT_RANK)
+    W = exhaustive.weights(best, 5, 2, "parity", np.arange(5), BETA)
+    np.testing.assert_allclose(W[:, 5], np.mean(y.astype(float)))
+    assert np.all(W[:, :5] == 0)
+    zero = exhaustive.search(X, 0 * y, 2, "parity", 1.0, beta=BETA)
+    np.testing.assert_array_equal(zero[1], exhaustive.CONSTANT_RANK)
+    np.testing.assert_array_equal(zero[3], 0.0)
+    unbiased = exhaustive.search(X, y, 2, "parity", 1.0)
+    assert np.all(unbiased[1] >= 0)  # the paper's class has no constant but 0
 
 
 def test_weights_carry_the_bias_of_the_chosen_grid_point():

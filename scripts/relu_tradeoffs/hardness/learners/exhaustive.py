@@ -9,7 +9,11 @@ b = r beta. For fixed (u, beta) the loss E[y^2] - 2 r E[ReLU(u.x + beta) y] + r^
 E[ReLU(u.x + beta)^2] is a quadratic in r, so the same closed form r* = E[ReLU(u.x + beta) y] /
 E[ReLU(u.x + beta)^2] clipped to [0, 1] holds with the shifted activation: ||w|| <= 1 as in the
 paper's class, the bias free (as in relu_tradeoffs.theory.biased_gap, whose witnesses are
-r ReLU(u.x + beta) too). Candidate j P + p is bias beta[j] with sign pattern p.
+r ReLU(u.x + beta) too). Candidate j P + p is bias beta[j] with sign pattern p. The biased class
+also holds the constants ReLU(b) (w = 0), which no grid point reaches (r ReLU(u.x + beta) tends to
+a constant only as beta grows without bound); under {0, 1} labels the constant 1/2 is the best
+hypothesis that ignores S, so an agnostic search must offer it: the best constant, b = max(mean y,
+0), is one more candidate of every shard, recorded with rank CONSTANT_RANK and its value as norm.
 
 Which sign patterns are equivalent? As functions, none: a ReLU is not sign-symmetric
 (ReLU(-z) = ReLU(z) - z), so not even s and -s give the same hypothesis, and an agnostic search
@@ -49,6 +53,9 @@ FIELDS = ("loss", "rank", "pattern", "norm")  # a search result's rows, one colu
 # The loss recorded where a shard has no subset avoiding a coordinate: finite, so the result
 # passes the readers' finiteness check, and above every real loss, so a merge never keeps it.
 NO_CANDIDATE = float(np.finfo(float).max)
+# The rank recorded for the biased search's constant candidate ReLU(b): below every subset's
+# rank (so it wins a tie, in every shard alike) and apart from -1 (no candidate).
+CONSTANT_RANK = -2
 # Subsets scored per kernel call: the (chunk, d) selection arrays stay at tens of MB.
 CHUNK = 1 << 15
 
@@ -141,7 +148,9 @@ def search(
 
     Returns (4, d): rows FIELDS = training loss (NO_CANDIDATE and rank -1 if the shard has no
     subset avoiding j), rank of its subset, index of its sign pattern (j P + p with biases
-    ``beta``: bias beta[j], pattern p), its norm r. ``threads`` changes the speed, never a number.
+    ``beta``: bias beta[j], pattern p), its norm r. With ``beta`` the constant candidate (rank
+    CONSTANT_RANK, pattern -1, its value in the norm row) joins every shard. ``threads`` changes
+    the speed, never a number.
     """
     X = np.asarray(X, dtype=np.float32)
     y32 = np.asarray(y, dtype=np.float32)
@@ -166,6 +175,10 @@ def search(
             [masked[pick, np.arange(d)], ranks[pick], pattern[pick], r[pick, pattern[pick]]]
         )
         best[:, better] = found[:, better]
+    if beta is not None:
+        constant = max(float(np.mean(np.asarray(y, dtype=float))), 0.0)
+        loss = float(np.mean((np.asarray(y, dtype=float) - constant) ** 2))
+        best[:, loss <= best[0]] = np.array([[loss], [CONSTANT_RANK], [-1.0], [constant]])
     return best
 
 
@@ -183,15 +196,19 @@ def weights(best, d: int, k: int, signs: str, drop, beta=None) -> np.ndarray:
     r ReLU(u.x + beta) = ReLU(w.x + b) with w = r u, b = r beta)."""
     drop = np.asarray(drop)
     rank, index, r = best[1, drop].astype(np.int64), best[2, drop].astype(int), best[3, drop]
-    if np.any(rank < 0):
-        raise ValueError(f"no candidate found for coordinates {drop[rank < 0].tolist()}")
+    constant = (rank == CONSTANT_RANK) & (beta is not None)
+    if np.any((rank < 0) & ~constant):
+        missing = drop[(rank < 0) & ~constant]
+        raise ValueError(f"no candidate found for coordinates {missing.tolist()}")
     patterns = sign_patterns(k, signs)
     bias, pattern = np.divmod(index, len(patterns))
     W = np.zeros((len(drop), d if beta is None else d + 1))
-    rows = np.arange(len(drop))[:, None]
-    W[rows, unrank(d, k, rank)] = (r[:, None] / np.sqrt(k)) * patterns[pattern]
+    rows = np.flatnonzero(~constant)[:, None]
+    W[rows, unrank(d, k, rank[~constant])] = (r[~constant, None] / np.sqrt(k)) * patterns[
+        pattern[~constant]
+    ]
     if beta is not None:
-        W[:, d] = r * np.asarray(beta, dtype=float)[bias]
+        W[:, d] = np.where(constant, r, r * np.asarray(beta, dtype=float)[bias % len(beta)])
     return W
 
 
