@@ -179,3 +179,14 @@ def test_01_labels_with_biased_relus_report_no_gap_and_pm1_with_unbiased_is_beyo
     assert gd["verdict"] == BEYOND and "recovered in every run" in gd["reason"]
     (plain,) = verdicts.recovery_rows(with_control(recovery([True] * 4, relu="unbiased")))
     assert plain["verdict"] == BEYOND and "unbiased ReLUs, labels pm1" in plain["claim"]
+
+
+def test_the_cost_preview_counts_the_bias_grid():
+    from relu_tradeoffs.pipeline.cost import _learner_work
+
+    section = {"m_train": 10, "params": {}, "relu": "biased", "beta": [-1.0, 0.0, 1.0]}
+    paper = {**section, "relu": "unbiased"}
+    assert _learner_work(section, "exhaustive", 5, 2) == 3 * _learner_work(
+        paper, "exhaustive", 5, 2
+    )
+    assert _learner_work(paper, "exhaustive", 5, 2) == 10 * 2 * 2 * 10
