@@ -11,6 +11,7 @@ from conftest import ROOT
 from relu_tradeoffs.hardness import algorithm1, control, verdicts
 from relu_tradeoffs.hardness import config as hardness_config
 from relu_tradeoffs.hardness.tables import CONTRACT, instance_tables
+from relu_tradeoffs.pipeline.cost import _learner_work
 from relu_tradeoffs.pipeline.verdicts import BEYOND, FAILS, UNINFORMATIVE
 from relu_tradeoffs.relu import CLAIM3_FLOOR, affine_inputs, predict
 from relu_tradeoffs.theory import biased_gap
@@ -182,8 +183,6 @@ def test_01_labels_with_biased_relus_report_no_gap_and_pm1_with_unbiased_is_beyo
 
 
 def test_the_cost_preview_counts_the_bias_grid():
-    from relu_tradeoffs.pipeline.cost import _learner_work
-
     section = {"m_train": 10, "params": {}, "relu": "biased", "beta": [-1.0, 0.0, 1.0]}
     paper = {**section, "relu": "unbiased"}
     assert _learner_work(section, "exhaustive", 5, 2) == 3 * _learner_work(
