@@ -3,7 +3,8 @@
 A padded instance (odd k) has d + 1 columns; only the d original coordinates are dropped in turn.
 Training sizes are prefixes of the instance's training set (a learning curve on nested samples).
 Each size has its own random stream keyed by (learner, instance, size) and not by the shard, so
-results do not depend on coords_per_job (learners.fit_curve).
+results do not depend on coords_per_job (learners.fit_curve). Under hardness.relu: biased the
+learner fits [w, b] (d + 1 entries per hypothesis, the bias last).
 """
 
 import os
@@ -19,6 +20,8 @@ wc, p = snakemake.wildcards, snakemake.params
 d, k, shard = int(wc.d), int(wc.k), int(wc.shard)
 learner = get(wc.learner)
 params = dict(p.learner_params) | ({"k": p.k_effective} if learner.needs_k else {})
+if p.relu == "biased":  # the config check admits only learners that fit a bias
+    params[learner.bias_param] = True
 drop = np.arange(shard * p.coords_per_job, min(d, (shard + 1) * p.coords_per_job))
 X = load_npy(snakemake.input.X, ndim=2, dtype_kind="f")
 y = load_npy(snakemake.input.y, ndim=1, dtype_kind="f")

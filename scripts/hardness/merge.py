@@ -18,8 +18,13 @@ metas = [read_json(inputs[f"{i}_meta"]) for i in range(p.parts)]
 W = np.array(
     [
         exhaustive.weights(
-            exhaustive.merge([a[i] for a in parts]), p.columns, p.k_effective, p.signs, drop
-        )
+            exhaustive.merge([a[i] for a in parts]),
+            p.columns,
+            p.k_effective,
+            p.signs,
+            drop,
+            p.beta,
+        )  # fmt: skip
         for i in range(len(metas[0]["m_train"]))
     ]
 )

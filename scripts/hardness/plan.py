@@ -8,6 +8,8 @@ p = snakemake.params
 k, eta = int(snakemake.wildcards.k), float(snakemake.wildcards.eta)
 settings = {"eps": p.eps, "m_val": p.m_val, "m_val_max": p.m_val_max, "learners": p.learners}
 settings["m_train_factor"] = p.m_train_factor
+settings |= {"relu": p.relu, "labels": p.labels, "witness_search": p.witness_search}
+settings["biases"] = len(p.beta) if p.beta else 1
 out = plan(k, eta, **settings, params={"lowdeg": p.lowdeg}, odd_k=p.odd_k)
 for level, message in plan_notes(out):
     getattr(log, level)("%s", message)

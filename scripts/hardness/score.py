@@ -15,6 +15,7 @@ from relu_tradeoffs.hardness.learners import join_shards, score_learners, shard_
 from relu_tradeoffs.pipeline.io import load_npy, read_json, rule_logger, write_json
 from relu_tradeoffs.pipeline.progress import Progress
 from relu_tradeoffs.pipeline.seeding import rng_for
+from relu_tradeoffs.relu import affine_inputs
 
 log = rule_logger(snakemake.log[0])
 p, wc, inputs = snakemake.params, snakemake.wildcards, snakemake.input
@@ -36,7 +37,9 @@ for name in p.learners:
 sizes = results[p.learners[0]]["m_train"]
 columns, k_fit = d + meta["padded"], int(wc.k) + meta["padded"]
 rng = rng_for(p.seed, "hardness", "control", wc.d, wc.k, wc.eta, wc.seed)
-W = control.fit(np.empty((0, columns)), None, np.arange(d), rng, k=k_fit)
+biased = p.relu == "biased"
+witness = meta["witness"] if biased else None
+W = control.fit(np.empty((0, columns)), None, np.arange(d), rng, k=k_fit, witness=witness)
 fitted[CONTROL] = (np.broadcast_to(W, (len(sizes), *W.shape)), np.zeros((0, *W.shape)))
 results[CONTROL] = {"m_train": sizes, "seconds": [0.0] * len(sizes), "path_iterations": []}
 m = m_train + m_val
@@ -51,7 +54,10 @@ chunks = parity.lifted_chunks(
     stop=m,
     chunk=p.val_chunk,
     padded=meta["padded"],
+    labels=p.labels,
 )
+if biased:  # hypotheses [w, b] are scored on [x, 1]
+    chunks = ((affine_inputs(X), y) for X, y in chunks)
 chunks = Progress(log, m_val, "validation examples").track(chunks, size=lambda c: len(c[0]))
 for name, (val_err, path_val_err) in score_learners(
     chunks, fitted, {**p.learner_params, CONTROL: {}}, extra=[control.LEARNER]

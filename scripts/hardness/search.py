@@ -3,7 +3,8 @@
 The shard scores the subsets in its lexicographic rank range (made by unranking) on the prefix of
 m examples and keeps, per dropped coordinate j, the best candidate avoiding j with its training
 loss and rank; rule merge combines the shards. Training sizes as in rule learn. The job's threads
-(hardness.search_threads) share the subsets; they change no number.
+(hardness.search_threads) share the subsets; they change no number. Under hardness.relu: biased
+every direction is tried with every bias of hardness.beta.
 """
 
 import time
@@ -23,8 +24,15 @@ for m in p.m_train:
     start = time.perf_counter()
     best.append(
         exhaustive.search(
-            X[:m], y[:m], k, **settings, part=part, parts=p.parts, threads=snakemake.threads
-        )
+            X[:m],
+            y[:m],
+            k,
+            **settings,
+            part=part,
+            parts=p.parts,
+            threads=snakemake.threads,
+            beta=p.beta,
+        )  # fmt: skip
     )
     seconds.append(time.perf_counter() - start)
     log.info("part %d of %d, m_train = %d: %.3f s", part, p.parts, m, seconds[-1])

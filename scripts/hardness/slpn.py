@@ -30,4 +30,5 @@ save_npy(snakemake.output.X, X)
 save_npy(snakemake.output.y, y)
 instance = {"d": d, "k": k, "eta": eta, "seed": seed, "support": support.tolist()}
 padding = {"padded": padded, "padding_coordinate": d if padded else None}
+padding["witness"] = plan["witness"]  # the biased witness (r, beta, bias): the control's norm
 write_json({**instance, **padding, "m_train": m_train, "m_val": m_val}, snakemake.output.support)

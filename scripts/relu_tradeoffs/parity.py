@@ -35,15 +35,31 @@ def data_support(support, d: int, padded: bool) -> np.ndarray:
     return np.append(support, d) if padded else np.asarray(support)
 
 
-def lift(rng, X, y):
-    """Gaussian lift: x'_j = g_j x_j with g_j half-normal (so x' ~ N(0, I)), y' = (y+1)/2.
+# Encodings of the lifted label: the paper's {0, 1} (y' = (y + 1)/2) or {-1, +1} (y' = y, so
+# E[y' | x] = (1 - 2 eta) chi_S). The hardness learners and the theory's biased gap share them.
+LABELS = ("01", "pm1")
+
+
+def encode_labels(y, labels: str = "01"):
+    """The lifted label of parity labels y in {-1, +1} under the encoding ``labels`` (float)."""
+    y = np.asarray(y, dtype=float)
+    if labels == "01":
+        return (y + 1.0) / 2.0
+    if labels == "pm1":
+        return y
+    raise ValueError(f"unknown label encoding {labels!r} (known: {', '.join(LABELS)})")
+
+
+def lift(rng, X, y, labels: str = "01"):
+    """Gaussian lift: x'_j = g_j x_j with g_j half-normal (so x' ~ N(0, I)), y' = (y+1)/2
+    (``labels`` 01, the paper's) or y' = y (``labels`` pm1).
 
     |N(0,1)| is the half-normal law; drawn from ``rng`` directly it equals
     ``scipy.stats.halfnorm.rvs(random_state=rng)`` bit for bit (tested) without importing
     scipy.stats, which costs ~1.3 s of CPU in each of the hundreds of data jobs.
     """
     g = np.abs(rng.standard_normal(X.shape))
-    return g * X, (np.asarray(y, dtype=float) + 1.0) / 2.0
+    return g * X, encode_labels(y, labels)
 
 
 # numpy draws int8 values four to a 32-bit word and drops the rest of a partial word when a
@@ -110,7 +126,7 @@ def slpn_chunks(rng, m: int, d: int, support, eta: float, start: int, stop: int,
         yield X, np.where(flip, -y, y).astype(np.int8)
 
 
-def lift_chunks(rng, chunks, start: int, d: int):
+def lift_chunks(rng, chunks, start: int, d: int, labels: str = "01"):
     """The lift of consecutive chunks of rows starting at row ``start`` of the instance's table.
 
     The half-normal draws of the rows before ``start`` are drawn and dropped first, so chunk after
@@ -118,7 +134,7 @@ def lift_chunks(rng, chunks, start: int, d: int):
     """
     _skip(lambda n: rng.standard_normal((n, d)), start, 2**16)
     for X, y in chunks:
-        yield lift(rng, X, y)
+        yield lift(rng, X, y, labels)
 
 
 def instance_streams(root_seed: int, d: int, k: int, eta, seed: int):
@@ -132,17 +148,28 @@ def instance_streams(root_seed: int, d: int, k: int, eta, seed: int):
 
 
 def lifted_chunks(
-    root_seed, d, k, eta, seed, *, m: int, start: int, stop: int, chunk: int, padded=False
+    root_seed,
+    d,
+    k,
+    eta,
+    seed,
+    *,
+    m: int,
+    start: int,
+    stop: int,
+    chunk: int,
+    padded=False,
+    labels="01",
 ):
     """Rows [start, stop) of an instance's m lifted examples as float32 (X, y), chunk by chunk.
 
-    The same numbers as the data rules (k-SLPN of m rows, padded if asked, then lift, then
-    float32), regenerated from the instance's keyed streams: the validation set is never stored.
+    The same numbers as the data rules (k-SLPN of m rows, padded if asked, then lift with the
+    label encoding ``labels``, then float32), regenerated from the instance's keyed streams: the validation set is never stored.
     """
     support, slpn_rng, lift_rng = instance_streams(root_seed, d, k, eta, seed)
     columns = d + bool(padded)
     rows = slpn_chunks(
         slpn_rng, m, columns, data_support(support, d, padded), float(eta), start, stop, chunk
     )
-    for X, y in lift_chunks(lift_rng, rows, start, columns):
+    for X, y in lift_chunks(lift_rng, rows, start, columns, labels):
         yield X.astype(np.float32), y.astype(np.float32)

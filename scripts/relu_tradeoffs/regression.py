@@ -13,6 +13,12 @@ gradient of the loss wherever it is differentiable. Its price: at w = 0 the grad
 so plain GD must not start at the origin (callers start at random points of the class). Any
 other value would turn GD's first step from 0 into a disguised GLMtron step.
 
+Bias (``bias=True``; the biased case, beyond the paper): each row of W holds [w, b] (d + 1
+entries) for the hypothesis ReLU(w.x + b), the loss and direction are those of [w, b] on [x, 1]
+(the bias's entry of the gradient is 2 E[(ReLU(w.x + b) - y) 1[w.x + b > 0]]), and the
+projection constrains w only (||w|| <= 1 as in the paper's class, the bias free, as in
+relu_tradeoffs.theory.biased_gap's witnesses). Without it every number is as before, bit for bit.
+
 Memory: X stays in the dtype it comes in (a float32 memory map is never copied); every pass runs
 over row tiles of TILE_ROWS rows cast to float64, so beyond X it holds O(TILE_ROWS x rows of W)
 and the arithmetic is float64 whatever X's dtype.
@@ -35,13 +41,18 @@ projected step (n,): ||w - P(w - s g)|| / s, the gradient mapping for rule gd, a
 iterates (T, n, d)."""
 
 
-def project(W, constraint):
-    """Every row of W projected on the unit ball or the unit sphere (a new float array).
+def project(W, constraint, bias=False):
+    """Every row of W projected on the unit ball or the unit sphere (a new float array); with
+    ``bias`` the last column (the bias) is left free and only the weights are projected.
 
     A zero row has no direction: on the sphere it stays zero (callers never start there).
     """
     if constraint not in CONSTRAINTS:
         raise ValueError(f"constraint must be one of {CONSTRAINTS}, got {constraint!r}")
+    if bias:
+        W = np.array(W, dtype=float)
+        W[..., :-1] = project(W[..., :-1], constraint)
+        return W
     W = np.array(W, dtype=float)
     norms = np.linalg.norm(W, axis=-1, keepdims=True)
     positive = norms > 0
@@ -66,14 +77,15 @@ def matmul(A, B):
     return A @ B
 
 
-def loss_and_direction(X, y, W, rule="gd"):
+def loss_and_direction(X, y, W, rule="gd", bias=False):
     """Mean square loss of every row w of W on (X, y), and each row's descent direction.
 
     rule ``gd``: the gradient 2 E[(ReLU(w.x) - y) 1[w.x > 0] x] (ReLU'(0) = 0);
     rule ``glmtron``: E[(ReLU(w.x) - y) x], the gradient without the ReLU's derivative (GLMtron's
     update, and the gradient of the convex surrogate of Diakonikolas et al. 2020).
     One fused pass over row tiles: per tile P = X W^T, ReLU in place, the loss, the mask, R^T X.
-    Returns losses (n,) and directions (n, d).
+    With ``bias`` the rows are [w, b] and the last entry of each direction is the bias's.
+    Returns losses (n,) and directions (n, d) ((n, d + 1) with ``bias``).
     """
     if rule not in RULES:
         raise ValueError(f"rule must be one of {RULES}, got {rule!r}")
@@ -82,6 +94,8 @@ def loss_and_direction(X, y, W, rule="gd"):
     losses, direction = np.zeros(len(W)), np.zeros_like(W)
     for start in range(0, m, TILE_ROWS):
         Xt = np.asarray(X[start : start + TILE_ROWS], dtype=float)
+        if bias:
+            Xt = np.hstack([Xt, np.ones((len(Xt), 1))])  # [x, 1]: the tile only, never X
         R = matmul(Xt, W.T)
         np.maximum(R, 0.0, out=R)
         active = R > 0  # ReLU(p) > 0 exactly where p > 0
@@ -94,7 +108,18 @@ def loss_and_direction(X, y, W, rule="gd"):
 
 
 def projected_descent(
-    X, y, W, *, steps, step_size, constraint, rule="gd", mask=None, grad_tol=0.0, trace_at=()
+    X,
+    y,
+    W,
+    *,
+    steps,
+    step_size,
+    constraint,
+    rule="gd",
+    mask=None,
+    grad_tol=0.0,
+    trace_at=(),
+    bias=False,
 ):
     """Projected iteration w <- P(w - step_size * direction(w)) of every row of W at once.
 
@@ -103,9 +128,10 @@ def projected_descent(
     multiplies each row's direction (a hardness learner's dropped coordinate stays zero). A row
     stops once its step ||w - w_next|| / step_size is at most ``grad_tol``; at 0 only a row at
     an exact fixed point stops, where continuing would change nothing. ``trace_at`` lists the
-    iteration counts in [0, steps] whose iterates are returned. Returns a :class:`Descent`.
+    iteration counts in [0, steps] whose iterates are returned. With ``bias`` the rows are
+    [w, b] (the module's docstring). Returns a :class:`Descent`.
     """
-    W = project(np.atleast_2d(W), constraint)
+    W = project(np.atleast_2d(W), constraint, bias)
     mask = np.ones_like(W) if mask is None else np.asarray(mask, dtype=float)
     trace_at, path = set(int(t) for t in trace_at), []
     moving = np.ones(len(W), dtype=bool)
@@ -114,18 +140,18 @@ def projected_descent(
             path.append(W.copy())
         if not moving.any():
             break
-        _, direction = loss_and_direction(X, y, W[moving], rule)
+        _, direction = loss_and_direction(X, y, W[moving], rule, bias)
         W[moving], step = _projected_step(
-            W[moving], direction * mask[moving], step_size, constraint
+            W[moving], direction * mask[moving], step_size, constraint, bias
         )
         moving[moving] = step > grad_tol
     path += [W.copy() for _ in range(len(trace_at) - len(path))]
-    losses, direction = loss_and_direction(X, y, W, rule)
-    _, mapping = _projected_step(W, direction * mask, step_size, constraint)
+    losses, direction = loss_and_direction(X, y, W, rule, bias)
+    _, mapping = _projected_step(W, direction * mask, step_size, constraint, bias)
     return Descent(W, losses, mapping, np.array(path).reshape(len(path), *W.shape))
 
 
-def _projected_step(W, direction, step_size, constraint):
+def _projected_step(W, direction, step_size, constraint, bias=False):
     """P(W - step_size * direction) and each row's step length divided by step_size."""
-    W_next = project(W - step_size * direction, constraint)
+    W_next = project(W - step_size * direction, constraint, bias)
     return W_next, np.linalg.norm(W - W_next, axis=1) / step_size

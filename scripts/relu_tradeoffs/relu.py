@@ -15,6 +15,13 @@ def predict(X, W):
     return relu(X @ np.atleast_2d(W).T)
 
 
+def affine_inputs(X):
+    """[x, 1] for every row x of X (X's float dtype): a biased ReLU's row [w, b] evaluated on it
+    by :func:`predict` is ReLU(w.x + b)."""
+    X = np.asarray(X)
+    return np.hstack([X, np.ones((len(X), 1), dtype=X.dtype if X.dtype.kind == "f" else float)])
+
+
 def square_loss(X, y, W):
     """Mean square loss of every hypothesis (row of W) on (X, y): shape (n_hyp,)."""
     residual = predict(X, W) - np.asarray(y, dtype=float)[:, None]

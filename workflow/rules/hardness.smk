@@ -1,6 +1,8 @@
 # Algorithm 1: k-SLPN -> Gaussian lift -> per-coordinate ReLU learners -> validation -> support.
 # One cached chain per grid instance (d, k, eta, seed); `recover` thresholds and aggregates.
 from relu_tradeoffs.hardness.algorithm1 import effective_k
+from relu_tradeoffs.hardness.config import bias_grid as hardness_bias_grid
+from relu_tradeoffs.hardness.config import witness_search as hardness_witness_search
 
 HARDNESS_TABLES = [
     "results/hardness/coordinates.csv",
@@ -44,6 +46,10 @@ rule hardness_plan:
         # Only lowdeg's degree enters a threshold; other learner settings must not rerun data.
         lowdeg=HARDNESS["params"].get("lowdeg"),
         odd_k=HARDNESS["odd_k"],
+        relu=HARDNESS["relu"],
+        labels=HARDNESS["labels"],
+        witness_search=hardness_witness_search(HARDNESS, config["theory"]),
+        beta=hardness_bias_grid(HARDNESS),
     script:
         "../../scripts/hardness/plan.py"
 
@@ -92,6 +98,7 @@ rule hardness_lift:
         runtime=30,
     params:
         seed=config["seed"],
+        labels=HARDNESS["labels"],
     script:
         "../../scripts/hardness/lift.py"
 
@@ -124,6 +131,7 @@ rule hardness_learn:
         coords_per_job=HARDNESS["coords_per_job"],
         k_effective=lambda wc: effective_k(int(wc.k), HARDNESS["odd_k"]),
         learner_params=lambda wc: hardness_learner_params(wc.learner),
+        relu=HARDNESS["relu"],
     script:
         "../../scripts/hardness/learn.py"
 
@@ -151,6 +159,7 @@ rule hardness_search:
         parts=HARDNESS["candidate_shards"],
         k_effective=lambda wc: effective_k(int(wc.k), HARDNESS["odd_k"]),
         learner_params=HARDNESS["params"]["exhaustive"],
+        beta=hardness_bias_grid(HARDNESS),
     script:
         "../../scripts/hardness/search.py"
 
@@ -179,6 +188,7 @@ rule hardness_merge:
             wc.d, int(wc.k), effective_k(int(wc.k), HARDNESS["odd_k"])
         ),
         signs=HARDNESS["params"]["exhaustive"]["signs"],
+        beta=hardness_bias_grid(HARDNESS),
     script:
         "../../scripts/hardness/merge.py"
 
@@ -204,6 +214,8 @@ rule hardness_score:
         val_chunk=HARDNESS["val_chunk"],
         learners=HARDNESS["learners"],
         learner_params={name: HARDNESS["params"][name] for name in HARDNESS["learners"]},
+        relu=HARDNESS["relu"],
+        labels=HARDNESS["labels"],
     script:
         "../../scripts/hardness/score.py"
 

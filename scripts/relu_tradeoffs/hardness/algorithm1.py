@@ -17,6 +17,19 @@ E[y' | x] = 1/2 + (1 - 2 eta) chi_S^gamma(x) / 2, the best predictor of degree <
 if j is in S). The lift's Hermite expansion is prod_{i in S} sum_{n odd} sign_n Hbar_n(x_i), so
 ||P_{<=l} chi||^2 = sum_{n <= l} [t^n] (sum_{m odd} sign_m^2 t^m)^k, which is 0 when l < k.
 Its threshold is 1/4 - gap/4.
+
+Beyond the paper: biased ReLU learners and {-1, +1} labels (``relu: biased``, ``labels: pm1``).
+Whatever the class, a hypothesis that ignores a coordinate of S is uncorrelated with the label's
+parity part, so the floor is the loss of the best hypothesis ignoring S: the constant 1/2 (loss
+1/4, a biased ReLU: w = 0, b = 1/2) under ``01`` with biased ReLUs, 0 (loss E[y^2] = 1) under
+``pm1``, Claim 3's 1/2 - 1/(4 pi) for unbiased ReLUs under ``01``. The gap is the best witness's
+gain over that floor, the theory's (relu_tradeoffs.theory.biased_gap): the best symmetric biased
+witness r ReLU(u.z + beta) for biased ReLUs, 2 (1 - 2 eta)^2 c_k^2 for unbiased ReLUs under
+``pm1``. Under ``01`` the biased gain is negative (the constant beats every symmetric witness): no
+gap, and the plan says so (has_gap false, eps 0) as it does for odd k without padding. With a
+bias odd k correlate, so ``odd_k: direct`` runs odd k unpadded (only with biased ReLUs). The
+improper ``lowdeg`` fits polynomials, closed under y -> 2 y - 1: under ``pm1`` its gap and floor
+are 4 times those of ``01``.
 """
 
 import math
@@ -39,11 +52,18 @@ def c_k(k: int) -> float:
     return float(lemma1(k))
 
 
-ODD_K_MODES = ("pad", "skip")
+ODD_K_MODES = ("pad", "skip", "direct")
+RELU_CLASSES = ("unbiased", "biased")
+# The loss of the best hypothesis that ignores a coordinate of S, per (relu, labels) other than
+# the paper's (unbiased, 01), whose floor is Claim 3's: the constant 1/2 under 01, 0 under pm1.
+FLOORS = {("biased", "01"): CONSTANT_FLOOR, ("biased", "pm1"): 1.0, ("unbiased", "pm1"): 1.0}
+# lowdeg under pm1: y = 2 y' - 1 scales every loss of a class closed under affine maps by 4.
+PM1_SCALE = 4.0
 
 
 def padded(k: int, odd_k: str) -> bool:
-    """Whether a k-SLPN instance is padded to k + 1: odd k >= 3 (c_k = 0) under ``odd_k: pad``."""
+    """Whether a k-SLPN instance is padded to k + 1: odd k >= 3 (c_k = 0) under ``odd_k: pad``
+    (``skip`` and ``direct`` run it unpadded)."""
     if odd_k not in ODD_K_MODES:
         raise ValueError(f"odd_k must be one of {ODD_K_MODES}, got {odd_k!r}")
     return odd_k == "pad" and k >= 3 and k % 2 == 1
@@ -59,8 +79,24 @@ def relu_gap(k: int, eta: float) -> float:
     return float(claim4_gap(c_k(k), eta))
 
 
-def relu_threshold(eps: float) -> float:
-    return CLAIM3_FLOOR - eps / 4.0
+def relu_threshold(eps: float, floor: float = CLAIM3_FLOOR) -> float:
+    return floor - eps / 4.0
+
+
+def witness_gap(k: int, eta: float, relu: str, labels: str, search: dict) -> dict:
+    """The gap of a proper learner of class ``relu`` under ``labels`` and its floor, from the
+    theory (relu_tradeoffs.theory.biased_gap): gap, floor and, for biased ReLUs, the best
+    symmetric witness (beta, r, bias). ``search`` holds the witness search's beta_range,
+    beta_points and max_norm (theory.biased.gap)."""
+    from relu_tradeoffs.theory import biased_gap  # scipy's quadrature: the plan rule only
+
+    if relu == "unbiased":
+        gap = relu_gap(k, eta) if labels == "01" else biased_gap.unbiased_gap(labels, eta, k)
+        return {"gap": gap, "floor": CLAIM3_FLOOR if labels == "01" else FLOORS[relu, labels]}
+    grid = np.linspace(*search["beta_range"], search["beta_points"])
+    found = biased_gap.symmetric_witness(labels, eta, k, grid, search["max_norm"])
+    witness = {key: found[key] for key in ("beta", "r", "bias")}
+    return {"gap": found["gain"], "floor": FLOORS[relu, labels], "witness": witness}
 
 
 def claim4_witness_bound(ck: float, eta: float) -> float:
@@ -115,17 +151,20 @@ def validation_size(eps: float, m_val, m_val_max: int) -> dict:
     }
 
 
-def training_size(eps: float, columns: int, k: int, m_train: int, factor: float) -> dict:
+def training_size(
+    eps: float, columns: int, k: int, m_train: int, factor: float, biases: int = 1
+) -> dict:
     """The training size the exhaustive search needs to tell S's witness from every rival.
 
-    The search compares 2 C(columns, k) candidates; the loss difference of a rival and S's witness
-    has mean about eps and variance sigma^2 per example, so a union (sub-Gaussian) bound asks
-    m >= 2 sigma^2 ln(2 C(columns, k)) / eps^2 for no rival to win. ``factor`` is 2 sigma^2
-    (hardness.m_train_factor). ``target`` is None without a gap; ``reached``: m_train >= target.
+    The search compares 2 C(columns, k) candidates (times the ``biases`` of its bias grid); the
+    loss difference of a rival and S's witness has mean about eps and variance sigma^2 per
+    example, so a union (sub-Gaussian) bound asks m >= 2 sigma^2 ln(2 C(columns, k)) / eps^2 for
+    no rival to win. ``factor`` is 2 sigma^2 (hardness.m_train_factor). ``target`` is None
+    without a gap; ``reached``: m_train >= target.
     """
     if eps <= 0:
         return {"m_train_target": None, "m_train_reached": False}
-    target = math.ceil(factor * math.log(2 * math.comb(columns, k)) / eps**2)
+    target = math.ceil(factor * math.log(2 * biases * math.comb(columns, k)) / eps**2)
     return {"m_train_target": target, "m_train_reached": m_train >= target}
 
 
@@ -140,35 +179,53 @@ def plan(
     learners,
     params,
     odd_k: str,
+    relu: str = "unbiased",
+    labels: str = "01",
+    witness_search=None,
+    biases: int = 1,
 ) -> dict:
     """Everything Algorithm 1 fixes for a (k, eta) before seeing data, per learner.
 
     A padded odd k takes every number (c_k, gaps, eps, m_val) from k + 1, the sparsity the
-    learners face. The negative control (``CONTROL``) is planned as a proper ReLU learner.
+    learners face. The negative control (``CONTROL``) is planned as a proper ReLU learner. With
+    ``relu`` biased or ``labels`` pm1 the gap and floor are :func:`witness_gap`'s (a gap <= 0
+    gives eps 0 under eps auto: no gap); ``biases`` is the exhaustive search's bias count (the
+    candidates of the planned m_train).
     """
     k_fit = effective_k(k, odd_k)
     ck = c_k(k_fit)
-    gap = relu_gap(k_fit, eta)
-    used = gap if eps == "auto" else float(eps)
+    if (relu, labels) == ("unbiased", "01"):
+        found = {"gap": relu_gap(k_fit, eta), "floor": CLAIM3_FLOOR}
+    else:
+        found = witness_gap(k_fit, eta, relu, labels, witness_search)
+    gap = found["gap"]
+    used = max(gap, 0.0) if eps == "auto" else float(eps)
     out = {
         "k": k,
         "k_effective": k_fit,
         "padded": k_fit != k,
         "eta": eta,
+        "relu": relu,
+        "labels": labels,
         "c_k": ck,
         "relu_gap": gap,
         "eps": used,
         "eps_source": "analytic" if eps == "auto" else "config",
         **validation_size(used, m_val, m_val_max),
         "m_train_factor": m_train_factor,
+        "biases": biases,
+        "witness": found.get("witness"),
         "learners": {},
     }
+    scale = PM1_SCALE if labels == "pm1" else 1.0
     for name in [*learners, CONTROL]:
         if name == "lowdeg":
-            lg = lowdeg_gap(k_fit, eta, params["lowdeg"]["degree"])
-            entry = {"gap": lg, "threshold": lowdeg_threshold(lg), "floor": CONSTANT_FLOOR}
+            lg = scale * lowdeg_gap(k_fit, eta, params["lowdeg"]["degree"])
+            floor = scale * CONSTANT_FLOOR
+            entry = {"gap": lg, "threshold": floor - lg / 4.0, "floor": floor}
         else:
-            entry = {"gap": gap, "threshold": relu_threshold(used), "floor": CLAIM3_FLOOR}
+            floor = found["floor"]
+            entry = {"gap": gap, "threshold": relu_threshold(used, floor), "floor": floor}
         entry["has_gap"] = entry["gap"] > 0
         out["learners"][name] = entry
     return out
@@ -236,12 +293,13 @@ def recover_instance(score: dict, plan: dict) -> dict:
     # The search runs on the learners' columns: d + 1 on a padded instance.
     columns = score["d"] + plan["padded"]
     sizes = {"eps": plan["eps"], "columns": columns, "k": plan["k_effective"]}
-    sizes["factor"] = plan["m_train_factor"]
+    sizes |= {"factor": plan["m_train_factor"], "biases": plan["biases"]}
     rows = {"coordinates": [], "recovery": [], "paths": []}
     for name, res in score["learners"].items():
         entry = plan["learners"][name]
         common = {"learner": name, **instance, "eps": plan["eps"], "has_gap": entry["has_gap"]}
         common |= {"m_val_reached": plan["m_val_reached"], "padded": plan["padded"]}
+        common |= {"relu": plan["relu"], "labels": plan["labels"]}
         threshold = entry["threshold"]
         for m, errs, seconds in zip(res["m_train"], res["val_err"], res["seconds"], strict=True):
             rows["coordinates"] += _coordinate_rows(common, in_support, errs, threshold, m_train=m)
@@ -264,7 +322,16 @@ def plan_notes(plan: dict) -> list[tuple[str, str]]:
         notes.append(("info", f"k = {k} is odd: instances are padded with one uniform +-1 "
                       f"coordinate multiplying the label, a {plan['k_effective']}-sparse parity "
                       "on d + 1 coordinates; eps and m_val are those of k + 1"))  # fmt: skip
-    if plan["relu_gap"] == 0:
+    if (plan["relu"], plan["labels"]) != ("unbiased", "01"):
+        notes.append(("info", f"beyond the paper: {plan['relu']} ReLUs, labels {plan['labels']}; "
+                      f"the gap is the best witness's gain over the floor, {plan['relu_gap']:.6g}, "
+                      f"witness {plan['witness']}"))  # fmt: skip
+    if plan["relu_gap"] <= 0 and plan["relu"] == "biased":
+        notes.append(("warning", f"k = {k}: no biased witness beats the best hypothesis that "
+                      f"ignores S under labels {plan['labels']} (gain {plan['relu_gap']:.6g}), so "
+                      "no proper learner can tell j in S from j not in S; recovery is reported "
+                      "with has_gap = false and means nothing"))  # fmt: skip
+    elif plan["relu_gap"] == 0:
         notes.append(("warning", f"k = {k}: c_k = 0, so no unbiased ReLU is correlated with the "
                       "lifted parity and no proper learner can tell j in S from j not in S; "
                       "recovery for this k is reported with has_gap = false and means nothing"))  # fmt: skip

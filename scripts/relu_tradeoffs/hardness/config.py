@@ -54,6 +54,7 @@ def check(section) -> list[str]:
         for i, m in enumerate(section["m_train_sweep"])
         if m > section["m_train"]
     ]
+    problems += biased_problems(section)
     instance = section["figure_instance"]
     if instance == "auto":
         return problems
@@ -64,6 +65,56 @@ def check(section) -> list[str]:
         if instance[key] not in grid[grid_key]
     ]
     return problems
+
+
+def biased_problems(section) -> list[str]:
+    """The biased class's rules: odd_k direct and the bias grid only with relu: biased, which
+    needs the grid (with the exhaustive learner) and learners that fit a bias."""
+    biased = section["relu"] == "biased"
+    problems = []
+    if section["odd_k"] == "direct" and not biased:
+        problems.append(
+            "config key 'hardness.odd_k': direct runs odd k unpadded, which only biased ReLUs can "
+            f"learn (c_k = 0 for unbiased ones): set hardness.relu: biased (it is {section['relu']})"
+        )
+    if "beta" in section and not biased:
+        problems.append(
+            "config key 'hardness.beta': the bias grid is for hardness.relu: biased only "
+            f"(it is {section['relu']})"
+        )
+    if not biased:
+        return problems
+    if "exhaustive" in section["learners"] and "beta" not in section:
+        problems.append(
+            "config key 'hardness.beta': missing (hardness.relu: biased with the exhaustive "
+            "learner needs its bias grid)"
+        )
+    problems += [
+        f"config key 'hardness.learners[{i}]': {name} does not fit biased ReLUs, so it cannot "
+        "run with hardness.relu: biased (learners that can: "
+        f"{', '.join(n for n, learner in REGISTRY.items() if learner.bias_param)})"
+        for i, name in enumerate(section["learners"])
+        if name in LEARNERS and REGISTRY[name].bias_param is None
+    ]
+    return problems
+
+
+def bias_grid(section):
+    """The exhaustive learner's bias grid: hardness.beta under relu: biased, else None."""
+    return list(section["beta"]) if section["relu"] == "biased" and "beta" in section else None
+
+
+# The theory's witness search (theory.biased.gap) that sets the biased gap of the plan.
+WITNESS_SEARCH_KEYS = ("beta_range", "beta_points", "max_norm")
+
+
+def witness_search(section, theory_section):
+    """The settings of the biased witness search under relu: biased (None otherwise, so the
+    paper's plans do not depend on them)."""
+    if section["relu"] != "biased":
+        return None
+    gap = theory_section["biased"]["gap"]
+    return {key: gap[key] for key in WITNESS_SEARCH_KEYS}
 
 
 def _nearest(values, preferred):

@@ -16,21 +16,26 @@ from relu_tradeoffs.relu import INV_SQRT_2PI
 from relu_tradeoffs.relu import predict as relu_predict
 
 
-def fit(X, y, drop, rng, *, k) -> np.ndarray:
+def fit(X, y, drop, rng, *, k, witness=None) -> np.ndarray:
     """The learner interface (outside learners.REGISTRY, so never a config choice): ignores the data, W[i] is a uniform k-subset of
     the columns of X other than drop[i], at Claim 3's best norm.
 
     The weights are 1/sqrt(2 pi) * s / sqrt(k) on the subset, s the sign pattern of the learners'
-    witness (one coordinate flipped when k = 0 mod 4, where c_k < 0), zero elsewhere.
+    witness (one coordinate flipped when k = 0 mod 4, where c_k < 0), zero elsewhere. With a
+    biased ``witness`` (the plan's: norm r and bias) the weights are r s / sqrt(k) and a last
+    column holds the bias, the hypothesis ReLU(w.x + b) of the biased learners.
     """
     signs = np.ones(k)
     if k % 4 == 0:
         signs[0] = -1.0
     columns = X.shape[1]
-    W = np.zeros((len(drop), columns))
+    norm = INV_SQRT_2PI if witness is None else witness["r"]
+    W = np.zeros((len(drop), columns if witness is None else columns + 1))
     for i, j in enumerate(drop):
         subset = rng.choice(np.delete(np.arange(columns), j), size=k, replace=False)
-        W[i, np.sort(subset)] = INV_SQRT_2PI * signs / np.sqrt(k)
+        W[i, np.sort(subset)] = norm * signs / np.sqrt(k)
+    if witness is not None:
+        W[:, columns] = witness["bias"]
     return W
 
 

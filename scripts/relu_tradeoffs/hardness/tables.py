@@ -12,11 +12,12 @@ PATH_COLUMNS = [*ORDER, "eps", "has_gap", "m_val_reached", "iteration", "coordin
 PATH_COLUMNS += ["in_support", "val_err"]
 # The output contract's columns first, in its order (docs/hardness.md); extra columns after.
 CONTRACT = {
-    "coordinates": [*ORDER, "coordinate", "in_support", "val_err", "threshold", "relevant"],
+    "coordinates": [*ORDER, "coordinate", "in_support", "val_err", "threshold", "relevant"]
+    + ["relu", "labels"],
     "recovery": [*ORDER, "true_set", "recovered_set", "exact", "seconds", "m_train_reached"]
-    + ["m_val_reached"],
+    + ["m_val_reached", "relu", "labels"],
 }
-PLAN_KEYS = ("k", "eta", "padded", "k_effective", "c_k", "eps", "eps_source")
+PLAN_KEYS = ("k", "eta", "relu", "labels", "padded", "k_effective", "c_k", "eps", "eps_source")
 PLAN_LEARNER_KEYS = ("gap", "has_gap", "floor", "threshold")
 PLAN_SIZE_KEYS = ("m_val", "m_val_target", "m_val_reached", "m_val_capped", "m_train_factor")
 

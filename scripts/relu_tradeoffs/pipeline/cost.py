@@ -135,7 +135,10 @@ def _learner_work(section, name, d, k):
     """Rough multiply-adds of one learner on one instance (all d dropped coordinates)."""
     m, p = section["m_train"], section["params"].get(name, {})
     if name == "exhaustive":
-        return m * k * 2 * math.comb(d, k)  # a product of k signs per candidate and sign class
+        # A product of k signs per candidate and sign class, once per bias of a biased search.
+        biased = section.get("relu") == "biased"
+        biases = (len(section.get("beta", [])) or 1) if biased else 1
+        return m * k * 2 * math.comb(d, k) * biases
     if name == "lowdeg":
         return m * d ** (2 * p.get("degree", 2))
     passes = p.get("steps", p.get("epochs", 1)) * p.get("restarts", 1)

@@ -21,11 +21,10 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import minimize, minimize_scalar
 
+from relu_tradeoffs.parity import LABELS  # the encodings of parity.encode_labels, one definition
 from relu_tradeoffs.relu import INV_SQRT_2PI
 from relu_tradeoffs.theory.biased import dawson_correlation, relu_moments, symmetric_direction
 from relu_tradeoffs.theory.correlation import c_k
-
-LABELS = ("01", "pm1")
 
 
 def best_norm_and_gain(labels: str, eta: float, corr, beta, max_norm: float):

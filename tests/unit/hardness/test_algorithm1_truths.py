@@ -34,6 +34,10 @@ def _score(val_err):
     }
 
 
+# The paper's hypothesis class and labels, as a plan records them.
+PAPER_CLASS = {"relu": "unbiased", "labels": "01", "biases": 1}
+
+
 def test_recover_instance_counts_false_positives_and_negatives_apart():
     """Threshold 0.4: coordinates 0 and 2 (not in S) test relevant, 1 (in S) does not, and 3
     sits exactly on the threshold (err >= threshold is relevant): 2 false positives, 1 false
@@ -44,6 +48,7 @@ def test_recover_instance_counts_false_positives_and_negatives_apart():
         "padded": False,
         "k_effective": 2,
         "m_train_factor": 0.3,
+        **PAPER_CLASS,
         "learners": {"gd": {"threshold": 0.4, "has_gap": True}},
     }
     rows = hardness.recover_instance(_score([0.45, 0.3, 0.41, 0.4, 0.1]), plan)
@@ -62,6 +67,7 @@ def test_recover_instance_counts_false_positives_and_negatives_apart():
 
 
 COMMON = {"learner", "d", "k", "eta", "m_val", "seed", "eps", "has_gap", "m_val_reached", "padded"}
+COMMON |= {"relu", "labels"}
 COLUMNS = {
     "coordinates": COMMON
     | {"m_train", "coordinate", "in_support", "val_err", "threshold", "relevant"},
@@ -79,6 +85,7 @@ def test_recover_instance_rows_have_the_table_columns_and_values():
         "padded": False,
         "k_effective": 2,
         "m_train_factor": 0.3,
+        **PAPER_CLASS,
         "learners": {"gd": {"threshold": 0.4, "has_gap": False}},
     }
     rows = hardness.recover_instance(_score([0.1, 0.5, 0.2, 0.6, 0.3]), plan)
@@ -100,6 +107,7 @@ def test_recover_instance_rejects_ragged_records():
         "padded": False,
         "k_effective": 2,
         "m_train_factor": 0.3,
+        **PAPER_CLASS,
         "learners": {"gd": {"threshold": 0.4, "has_gap": True}},
     }
     score = _score([0.1, 0.5, 0.2, 0.6, 0.3])
@@ -119,6 +127,7 @@ def test_recover_instance_exact_recovery_has_no_errors():
         "padded": False,
         "k_effective": 2,
         "m_train_factor": 0.3,
+        **PAPER_CLASS,
         "learners": {"gd": {"threshold": 0.4, "has_gap": True}},
     }
     (recovery,) = hardness.recover_instance(_score([0.1, 0.5, 0.2, 0.6, 0.3]), plan)["recovery"]

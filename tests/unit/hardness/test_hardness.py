@@ -112,6 +112,9 @@ def test_recover_instance_thresholds_and_sets():
         "padded": False,
         "k_effective": 2,
         "m_train_factor": 0.05,
+        "relu": "unbiased",
+        "labels": "01",
+        "biases": 1,
         "learners": {"gd": {"threshold": 0.4, "has_gap": True}},
     }
     rows = hardness.recover_instance(score, p)

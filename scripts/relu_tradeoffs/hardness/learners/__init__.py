@@ -3,7 +3,8 @@
 Every learner fits many coordinate-dropped problems S_j at once:
 ``fit(X, y, drop, rng, **params) -> W`` with W[i] the hypothesis for dropping drop[i], exactly
 zero on that coordinate. Proper learners return ReLU weight vectors (||W[i]|| <= 1) evaluated by
-relu_tradeoffs.relu.predict; the improper ``lowdeg`` returns polynomial coefficients evaluated by
+relu_tradeoffs.relu.predict (biased ReLUs, hardness.relu: biased: rows [w, b] evaluated on
+[x, 1], relu.affine_inputs); the improper ``lowdeg`` returns polynomial coefficients evaluated by
 its own ``predict``. Iterative learners also have ``fit_path`` (same arguments) returning
 (W, traced iteration counts, iterates there) so their loss trajectory can be scored.
 """
@@ -28,6 +29,9 @@ class Learner:
     proper: bool  # True: W holds ReLU weight vectors in the unit ball
     needs_k: bool = False  # fit also takes the sparsity k of the instance
     fit_path: Callable | None = None
+    # How fit takes biased ReLUs (hardness.relu: biased): "bias" (a flag: rows [w, b], fitted),
+    # "beta" (a grid of biases searched); None: the learner refuses the biased class.
+    bias_param: str | None = None
 
     def losses(self, X, y, W, params):
         """Mean square loss of every hypothesis (rows of W, any leading shape) on (X, y)."""
@@ -71,9 +75,15 @@ def _relu_predict(X, W, **_):
 
 
 REGISTRY = {
-    "exhaustive": Learner("exhaustive", exhaustive.fit, _relu_predict, proper=True, needs_k=True),
-    "gd": Learner("gd", gd.fit, _relu_predict, proper=True, fit_path=gd.fit_path),
-    "sgd": Learner("sgd", sgd.fit, _relu_predict, proper=True, fit_path=sgd.fit_path),
+    "exhaustive": Learner(
+        "exhaustive", exhaustive.fit, _relu_predict, proper=True, needs_k=True, bias_param="beta"
+    ),
+    "gd": Learner(
+        "gd", gd.fit, _relu_predict, proper=True, fit_path=gd.fit_path, bias_param="bias"
+    ),
+    "sgd": Learner(
+        "sgd", sgd.fit, _relu_predict, proper=True, fit_path=sgd.fit_path, bias_param="bias"
+    ),
     "glmtron": Learner(
         "glmtron", glmtron.fit, _relu_predict, proper=True, fit_path=glmtron.fit_path
     ),

@@ -50,3 +50,10 @@ def best_restart(W, losses, path, restarts: int):
     pick, columns = np.argmin(losses.reshape(restarts, n), axis=0), np.arange(n)
     traced = path.reshape(len(path), restarts, n, d)[:, pick, columns]
     return W.reshape(restarts, n, d)[pick, columns], traced
+
+
+def biased_start(W0, mask):
+    """Starting points and masks of the biased learners: a bias column appended to each, the
+    bias starting at 0 (so the random weights are those of the unbiased learner) and free."""
+    column = np.ones((len(W0), 1))
+    return np.hstack([W0, 0.0 * column]), np.hstack([mask, column])

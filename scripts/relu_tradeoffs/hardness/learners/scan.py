@@ -13,7 +13,8 @@ scored with it (shards, chunks) nor on the number of threads (parallel over grou
 each written by one thread).
 
 Signs enter as +-1 (the candidate's 1/sqrt(k) factor is applied by the caller: ReLU is positively
-homogeneous). With ``signs: parity`` the two patterns differ in the first sign only; with
+homogeneous, and a biased candidate ReLU(u.x + beta) = ReLU(z + beta sqrt(k)) / sqrt(k) enters as
+the shift beta sqrt(k) of z, each shift one more pass over the tile). With ``signs: parity`` the two patterns differ in the first sign only; with
 ``signs: all`` the 2^k patterns share 2^(k-1) prefixes, each computed once per run and tile.
 
 The JIT cache goes to NUMBA_CACHE_DIR, set here (before numba is imported) to a per-user cache
@@ -57,19 +58,21 @@ GROUP = 256
 
 
 @numba.njit(fastmath=True, inline="always")
-def _fused_quad(p1, s1, p2, s2, xa, xb, ys):  # pragma: no cover - compiled
-    """Sums ReLU(z) y and ReLU(z)^2 in float32 for four candidates: the two prefixes p1, p2
-    (with last signs s1, s2) each completed by the last columns xa and xb. The ~4 operations per
+def _fused_quad(p1, s1, p2, s2, xa, xb, ys, c):  # pragma: no cover - compiled
+    """Sums ReLU(z + c) y and ReLU(z + c)^2 in float32 for four candidates: the two prefixes p1,
+    p2 (with last signs s1, s2) each completed by the last columns xa and xb, shifted by c (0
+    for an unbiased candidate: the signs are +-1, so every sum is exact and adding 0 changes no
+    bit). The ~4 operations per
     candidate-sample in one vectorised pass that loads the prefixes, the columns and the labels
     once for all four (fastmath lets the sums be reassociated; every candidate goes through this
     same loop, so its sums do not depend on its partner)."""
     a1y = a1a = a2y = a2a = b1y = b1a = b2y = b2a = np.float32(0.0)
     for t in range(ys.size):
         y, q1, q2, u, v = ys[t], p1[t], p2[t], xa[t], xb[t]
-        a1 = max(q1 + s1 * u, np.float32(0.0))
-        a2 = max(q2 + s2 * u, np.float32(0.0))
-        b1 = max(q1 + s1 * v, np.float32(0.0))
-        b2 = max(q2 + s2 * v, np.float32(0.0))
+        a1 = max(q1 + s1 * u + c, np.float32(0.0))
+        a2 = max(q2 + s2 * u + c, np.float32(0.0))
+        b1 = max(q1 + s1 * v + c, np.float32(0.0))
+        b2 = max(q2 + s2 * v + c, np.float32(0.0))
         a1y += a1 * y
         a1a += a1 * a1
         a2y += a2 * y
@@ -82,9 +85,9 @@ def _fused_quad(p1, s1, p2, s2, xa, xb, ys):  # pragma: no cover - compiled
 
 
 @numba.njit(parallel=True, fastmath=True)
-def _accumulate(Xt, y, T, heads, head, last_signs, acc):  # pragma: no cover - compiled
-    """acc[c, p] += (sum_t ReLU(z) y_t, sum_t ReLU(z)^2) over the samples of Xt (d, n), with
-    z = prefix_{head[p]} + last_signs[p] x_{T[c, k-1]} and
+def _accumulate(Xt, y, T, heads, head, last_signs, shifts, acc):  # pragma: no cover - compiled
+    """acc[c, j P + p] += (sum_t ReLU(z + shifts[j]) y_t, sum_t ReLU(z + shifts[j])^2) over the
+    samples of Xt (d, n), with z = prefix_{head[p]} + last_signs[p] x_{T[c, k-1]} and
     prefix_q = sum_{i<k-1} heads[q, i] x_{T[c, i]}, tile by tile.
 
     level[q, i] holds the partial prefix over the first i coordinates (level[q, 0] = 0); from
@@ -129,20 +132,24 @@ def _accumulate(Xt, y, T, heads, head, last_signs, acc):  # pragma: no cover - c
                             partner = c
                 skip = partner != c
                 xa, xb = Xt[T[c, k - 1], t0:t1], Xt[T[partner, k - 1], t0:t1]
-                for p in range(0, head.size, 2):  # patterns come in pairs (P is even)
-                    r = _fused_quad(
-                        level[head[p], k - 1, :width], last_signs[p],
-                        level[head[p + 1], k - 1, :width], last_signs[p + 1], xa, xb, ys,
-                    )  # fmt: skip
-                    acc[c, p, 0] += r[0]
-                    acc[c, p, 1] += r[1]
-                    acc[c, p + 1, 0] += r[2]
-                    acc[c, p + 1, 1] += r[3]
-                    if skip:
-                        acc[partner, p, 0] += r[4]
-                        acc[partner, p, 1] += r[5]
-                        acc[partner, p + 1, 0] += r[6]
-                        acc[partner, p + 1, 1] += r[7]
+                P = head.size
+                for j in range(shifts.size):
+                    for p in range(0, P, 2):  # patterns come in pairs (P is even)
+                        r = _fused_quad(
+                            level[head[p], k - 1, :width], last_signs[p],
+                            level[head[p + 1], k - 1, :width], last_signs[p + 1], xa, xb, ys,
+                            shifts[j],
+                        )  # fmt: skip
+                        e = j * P + p
+                        acc[c, e, 0] += r[0]
+                        acc[c, e, 1] += r[1]
+                        acc[c, e + 1, 0] += r[2]
+                        acc[c, e + 1, 1] += r[3]
+                        if skip:
+                            acc[partner, e, 0] += r[4]
+                            acc[partner, e, 1] += r[5]
+                            acc[partner, e + 1, 0] += r[6]
+                            acc[partner, e + 1, 1] += r[7]
 
 
 class _SourceContentLocator(caching.UserProvidedCacheLocator):
@@ -175,9 +182,11 @@ def split_patterns(S) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return np.ascontiguousarray(heads), head.astype(np.int64), np.ascontiguousarray(S[:, -1])
 
 
-def sums(X, y, T, S, threads: int = 1, rows: int = 64 * TILE) -> np.ndarray:
-    """(b, P, 2) float64: per subset T[c] and +-1 pattern S[p], sum ReLU(z) y and sum ReLU(z)^2
-    over the samples, z = X[:, T[c]] @ S[p] (unnormalised).
+def sums(X, y, T, S, threads: int = 1, rows: int = 64 * TILE, shifts=None) -> np.ndarray:
+    """(b, B P, 2) float64: per subset T[c], shift shifts[j] and +-1 pattern S[p] (column
+    j P + p), sum ReLU(z + shifts[j]) y and sum ReLU(z + shifts[j])^2 over the samples,
+    z = X[:, T[c]] @ S[p] (unnormalised). ``shifts`` None is the single shift 0 (unbiased,
+    (b, P, 2)).
 
     X (m, d) is transposed ``rows`` samples at a time (a multiple of TILE, so tiles, hence the
     sums, do not depend on it); ``threads`` numba threads share the subsets.
@@ -187,9 +196,12 @@ def sums(X, y, T, S, threads: int = 1, rows: int = 64 * TILE) -> np.ndarray:
     heads, head, last = split_patterns(S)
     T = np.ascontiguousarray(T, dtype=np.int64)
     y = np.asarray(y, dtype=np.float32)
-    acc = np.zeros((len(T), len(S), 2))
+    shifts = np.zeros(1, np.float32) if shifts is None else np.asarray(shifts, np.float32)
+    acc = np.zeros((len(T), len(shifts) * len(S), 2))
     numba.set_num_threads(max(1, min(threads, numba.config.NUMBA_NUM_THREADS)))
     for start in range(0, len(y), rows):
         Xt = np.ascontiguousarray(X[start : start + rows].T, dtype=np.float32)
-        _accumulate(Xt, np.ascontiguousarray(y[start : start + rows]), T, heads, head, last, acc)
+        _accumulate(
+            Xt, np.ascontiguousarray(y[start : start + rows]), T, heads, head, last, shifts, acc
+        )
     return acc
