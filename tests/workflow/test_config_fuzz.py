@@ -28,7 +28,7 @@ pytestmark = pytest.mark.fuzz
 BASE = small_config()
 REGRESSIONS = yaml.safe_load((Path(__file__).parent / "fuzz_regressions.yaml").read_text())
 # Generated configs planned per run (FUZZ_EXAMPLES=20 for a quick look while editing).
-FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "120"))
+FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "60"))
 # Jobs outside the three sections: report_summary and the `all` target itself.
 EXTRA_JOBS = 2
 FIGURES = {
