@@ -67,7 +67,10 @@ def test_learners_without_a_claim_are_beyond_the_paper_with_a_reason_from_the_da
     assert gd["verdict"] == BEYOND and gd["evidence"] == "beyond"
     assert "Corollary 1" in gd["reason"] and "missed in 50% of runs" in gd["reason"]
     (good,) = verdicts.recovery_rows(with_control(recovery([True] * 4, "sgd")))
-    assert "S recovered in every run" in good["reason"]
+    assert good["reason"] == (
+        "stochastic gradient descent: no guarantee (Corollary 1 predicts failure as k grows); "
+        "S recovered in every run"
+    )
 
 
 def test_claim_names_show_the_padded_sparsity_and_controls_get_no_row():
