@@ -2,8 +2,8 @@
 with exponents read through their intervals and reasons computed from the numbers."""
 
 import numpy as np
-import pytest
 import pandas as pd
+import pytest
 from relu_tradeoffs.pipeline.verdicts import ABSENT, BEYOND, BEYOND_EVIDENCE, FAILS, UNINFORMATIVE
 from relu_tradeoffs.tradeoff import verdicts
 
