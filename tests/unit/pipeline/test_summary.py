@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 from relu_tradeoffs.pipeline.verdicts import row
 from relu_tradeoffs.summary import build, markdown
+import summary_tables as st
 from summary_tables import approx_summary, correlation, hermite, recovery
 
 
@@ -87,3 +88,43 @@ def test_markdown_page_is_the_tally_and_one_escaped_line_per_claim():
             "",
         ]
     )
+
+
+def test_build_joins_every_wing_in_the_papers_order_with_every_optional_table():
+    from relu_tradeoffs.approx import verdicts as approx
+    from relu_tradeoffs.hardness import verdicts as hardness
+    from relu_tradeoffs.theory import verdicts as theory
+    from relu_tradeoffs.tradeoff import verdicts as tradeoff
+
+    tables = {
+        "hermite": hermite(1e-15),
+        "correlation": correlation([1, 2, 3], [0.4, 0.165, 0.0]),
+        "claims": pd.DataFrame(
+            {"claim": [3, 4], "k": 2, "norm": 0.4, "analytic_err": 0.4, "empirical_err": 0.4}
+            | {"empirical_se": 1e-3}
+        ),
+        "recovery": recovery([True] * 3),
+        "approx_summary": approx_summary(),
+        "biased": st.biased({1: 0.4, 2: 0.165, 3: 0.0}),
+        "biased_gap": st.biased_gap(),
+        "scaling": st.scaling(),
+        "pareto": st.pareto(),
+        "upper_bound": st.upper_bound(),
+        "lowdeg": st.lowdeg(),
+    }
+    summary = build(tables, 1e-10, 0.1)
+    expected = theory.rows(tables["hermite"], tables["correlation"], tables["claims"], 1e-10)
+    expected += theory.biased_rows(tables["biased"], st.biased_gap(), tables["correlation"])
+    expected += hardness.recovery_rows(tables["recovery"])
+    expected += [tradeoff.scaling(st.scaling()), *tradeoff.pareto(st.pareto())]
+    expected += tradeoff.upper_exponent(st.upper_bound())
+    expected += tradeoff.lowdeg_exact(st.lowdeg(), 0.1) + tradeoff.lowdeg_bound(st.lowdeg())
+    expected += approx.rows(tables)
+    assert summary.to_dict("records") == expected
+    # Every table given was read: "not measured" only where the tables hold no data (two even
+    # k for Lemma 1's rate; approx_summary holds no method).
+    absent = summary[summary.verdict == "not measured"].claim
+    assert list(absent) == ["Lemma 1 (rate)", "Theorem 5", "O(opt) rivals"]
+    biased_rows = summary[summary.claim.str.startswith("Biased case")]
+    assert list(biased_rows.verdict) == ["beyond the paper"] * 3
+    assert biased_rows.claim.str.endswith(("c_k(beta)", "labels 01", "labels pm1")).all()
