@@ -207,3 +207,130 @@ def test_claim_rows_say_what_the_control_gave_and_count_the_misses():
     assert verdicts.claim(claims(3), 3)["reason"] == (
         "closed form confirmed; the control formula is rejected"
     )
+
+
+# Rows read in full, and each criterion exactly at its boundary. --------------------------------
+
+
+def _even(magnitudes, sign=1.0):
+    """Even k = 2, 4, ... with these |c_k| (and k = 1 to show odd k are left out)."""
+    return correlation({1: 0.4} | {2 * (i + 1): sign * m for i, m in enumerate(magnitudes)})
+
+
+def test_lemma1_rate_row_reads_in_full():
+    assert verdicts.lemma1_rate(correlation()) == {
+        "claim": "Lemma 1 (rate)",
+        "paper_says": "<ReLU_{w_S}, chi_S^gamma> >= 2^{-O(k)} (Lemma 1)",
+        # |c_4 / c_2| = 0.0211 / 0.165 and |c_10 / c_8| = 3.7e-4 / 1.27e-3; polyfit's R^2
+        "measured": "|c_k| ~ 0.542 * 2^(-1.08 k), R^2 = 0.9886; ratios 0.128 -> 0.291",
+        "criterion": "log2|c_k| linear in k over even k >= 2 (R^2 >= 0.95, >= 3 points) and the "
+        "ratio |c_(k+2)/c_k| never falls below 0.9 of the previous one; the control (1/k!, "
+        "super-exponential, at the same k) must fail",
+        "verdict": HOLDS,
+        "reason": "exponential decay in k, no faster; 1/k! is rejected",
+        "evidence": "paper",
+        "control": "1/k!: ratios 0.0833 -> 0.0111, rejected",  # 2!/4! and 8!/10!
+    }
+
+
+def test_lemma1_rate_boundaries():
+    # Three even k are enough, and k = 2 counts; a ratio exactly 0.9 of the previous is steady.
+    three = verdicts.lemma1_rate(_even([1.0, 0.5, 0.225]))  # ratios 0.5, 0.45
+    assert three["verdict"] == HOLDS and three["measured"].endswith("ratios 0.5 -> 0.45")
+    # Each ratio is compared with the one before it, not with the first.
+    assert verdicts.lemma1_rate(_even([1.0, 0.5, 0.4, 0.2, 0.1]))["verdict"] == FAILS
+    # A growing |c_k| (slope > 0) is no decay, however linear.
+    grows = verdicts.lemma1_rate(_even([2.0, 4.0, 8.0]))
+    assert (grows["verdict"], grows["reason"]) == (FAILS, "not an exponential in k")
+    assert grows["control"] == "1/k!: ratios 0.0833 -> 0.0333, rejected"
+
+
+def test_lemma1_rate_uninformative_row_reads_in_full(monkeypatch):
+    monkeypatch.setattr(verdicts, "RATE_RATIO_DROP", 0.0)  # a criterion 1/k! passes too
+    row = verdicts.lemma1_rate(_even([0.5 * 2.0 ** (-0.99 * k) for k in range(2, 16, 2)]))
+    assert (row["claim"], row["verdict"]) == ("Lemma 1 (rate)", UNINFORMATIVE)
+    assert row["reason"] == "a super-exponential decay passes too"
+    assert row["paper_says"] == "<ReLU_{w_S}, chi_S^gamma> >= 2^{-O(k)} (Lemma 1)"
+    assert row["measured"].startswith("|c_k| ~ 0.5 * 2^(-0.99 k), R^2 = 1.0000")
+    assert row["criterion"].startswith("log2|c_k| linear in k") and row["control"].endswith(
+        "passes"
+    )
+
+
+def test_zero_pattern_rows_read_in_full_and_its_bound_is_strict():
+    up_to_3 = correlation({1: 0.4, 2: 0.165, 3: 0.0})  # no k = 0 mod 4 yet
+    assert verdicts.lemma1_zero_pattern(up_to_3) == {
+        "claim": "Lemma 1 (zero pattern)",
+        "paper_says": "(implicit) odd k >= 3: c_k = 0; k = 0 mod 4: c_k < 0 (one flipped sign "
+        "fixes it)",
+        "measured": "1 odd k exactly 0; k = 0 mod 4: none",
+        "criterion": "exact zeros for odd k >= 3, c_k + c_k_error < 0 for k = 0 mod 4",
+        "verdict": BEYOND,
+        "reason": "pattern confirmed",
+        "evidence": "beyond",
+        "control": "-",
+    }
+    for c4, error in ((-1e-3, 2e-3), (-0.5, 0.5), (0.1, 0.0)):  # not below 0 by its error
+        t = correlation({3: 0.0, 4: c4})
+        t["c_k_error"] = error
+        row = verdicts.lemma1_zero_pattern(t)
+        assert (row["verdict"], row["reason"]) == (FAILS, "pattern broken"), c4
+
+
+CLAIM_CRITERION = (
+    "simulation within 4 s.e. of the closed form at every (k, eta, |w|); the control (the "
+    "formula {}) must miss some point"
+)
+
+
+def test_claim_rows_read_in_full():
+    assert verdicts.claim(claims(3), 3) == {
+        "claim": "Claim 3",
+        "paper_says": "j in S: err(ReLU_w) = |w|^2/2 - |w|/sqrt(2 pi) + 1/2 >= 1/2 - 1/(4 pi) "
+        "(Claim 3)",
+        "measured": "6 points, max |z| = 0.00",
+        "criterion": CLAIM_CRITERION.format("at norm r + 0.1"),
+        "verdict": HOLDS,
+        "reason": "closed form confirmed; the control formula is rejected",
+        "evidence": "paper",
+        "control": "rejected",
+    }
+    # k out of order in the table: the control still names them in order.
+    assert verdicts.claim(claims(4, k_c=((6, 0.00476), (2, 0.165))), 4) == {
+        "claim": "Claim 4",
+        "paper_says": "j not in S: err = r^2/2 - r (1/sqrt(2 pi) + (1 - 2 eta) c_k) + 1/2 "
+        "(Claim 4)",
+        "measured": "6 points, max |z| = 0.00",
+        "criterion": CLAIM_CRITERION.format("without the c_k term, per k"),
+        "verdict": HOLDS,
+        "reason": "closed form confirmed; the control formula is rejected",
+        "evidence": "paper",
+        "control": "rejected at k = 2, 6; passes at k = none",
+    }
+
+
+def test_claim3_control_is_the_formula_at_a_larger_norm():
+    """At |w| = 0 the formula at r + 0.1 is 0.035 lower, at r - 0.1 it is 0.045 higher: with
+    s.e. 0.01 only the latter would be rejected."""
+    t = claims(3, se=0.01)
+    row = verdicts.claim(t[t.norm == 0], 3)
+    assert (row["verdict"], row["control"]) == (UNINFORMATIVE, "passes")
+
+
+def test_claim_z_of_exactly_four_is_within_and_misses_are_counted_past_it():
+    t = claims(3)
+    t = t[t.norm == 0].assign(empirical_se=0.25)  # the closed form is 0.5 exactly there
+    t["empirical_err"] = [1.5, 0.5]  # z = 4 exactly, and 0
+    assert verdicts.claim(t, 3)["verdict"] == HOLDS
+    t["empirical_err"] = [1.5, 3.0]  # z = 4 and 10: one miss
+    missed = verdicts.claim(t, 3)
+    assert (missed["verdict"], missed["reason"]) == (FAILS, "1 misses")
+    assert missed["control"] == "rejected"
+
+
+def test_claim4_a_tiny_correlation_term_is_still_a_term():
+    """c_k = 1e-9 changes the closed form by ~1e-9: not the c_k = 0 case (no term), only a term
+    the simulation cannot resolve."""
+    row = verdicts.claim(claims(4, k_c=((10, 1e-9),)), 4)
+    assert row["control"] == "rejected at k = none; passes at k = 10"
+    assert row["verdict"] == UNINFORMATIVE
