@@ -334,3 +334,79 @@ def test_claim4_a_tiny_correlation_term_is_still_a_term():
     row = verdicts.claim(claims(4, k_c=((10, 1e-9),)), 4)
     assert row["control"] == "rejected at k = none; passes at k = 10"
     assert row["verdict"] == UNINFORMATIVE
+
+
+FACT1 = "He_{2m+1}(0) = 0 and He_{2m}(0) = (-1)^m (2m)!/(m! 2^m) (Fact 1)"
+FACT_CRITERION = (
+    "max |closed form - quadrature| <= theory.hermite_tolerance = {:g}; the control (closed "
+    "form of degree n + 2) must exceed it"
+)
+
+
+def _fact_row(verdict, reason, measured, control, tolerance=1e-10, claim="Fact 1", says=FACT1):
+    return {"claim": claim, "paper_says": says, "measured": measured,
+            "criterion": FACT_CRITERION.format(tolerance), "verdict": verdict, "reason": reason,
+            "evidence": "paper", "control": control}  # fmt: skip
+
+
+def test_fact_rows_read_in_full_whatever_the_verdict():
+    off = relu_coefficients_quadrature(12)
+    off[4] += 1e-6
+    failed = verdicts.hermite_fact(hermite(off), "relu", 1e-10)
+    assert failed == _fact_row(
+        FAILS, "error 1e-06 above tolerance", "max error 1e-06 over n = 0..12",
+        failed["control"],
+    )  # fmt: skip
+    assert failed["control"].startswith("degree n + 2: max error ")
+    short = verdicts.hermite_fact(hermite(n_max=1), "relu", 1e-10)  # n = 0, 1: no n + 2
+    assert short == _fact_row(
+        CAVEAT, "closed form matches quadrature; too few degrees for the control",
+        short["measured"], "-",
+    )  # fmt: skip
+    assert short["measured"].endswith("over n = 0..1")
+    flat = hermite(n_max=4)
+    flat["closed_form"] = flat["quadrature"] = 0.1
+    flat["abs_error"] = 0.0
+    # Tolerance 0: the error 0 is within it, and so is the shifted form's (<= is the test).
+    assert verdicts.hermite_fact(flat, "relu", 0.0) == _fact_row(
+        UNINFORMATIVE, "the shifted closed form matches the quadrature too",
+        "max error 0 over n = 0..4", "degree n + 2: max error 0", tolerance=0.0,
+    )  # fmt: skip
+    sign = verdicts.hermite_fact(hermite().assign(function="sign"), "sign", 1e-10)
+    assert (sign["claim"], sign["verdict"]) == ("Fact 2", HOLDS)
+    assert sign["paper_says"] == (
+        "sign's Hermite coefficients: 0, then sqrt(2/(pi i!)) He_{i-1}(0)"
+    )
+
+
+def test_fact_error_exactly_at_the_tolerance_is_within():
+    t = hermite()
+    t.loc[3, "abs_error"] = 1e-10
+    held = verdicts.hermite_fact(t, "relu", 1e-10)
+    assert held["verdict"] == HOLDS and held["paper_says"] == FACT1
+
+
+def test_lemma1_sign_series_and_monte_carlo_boundaries():
+    # |c_2| = 4 s.e. exactly: not resolved (strictly above is).
+    edge = verdicts.lemma1_sign(correlation({2: 0.004, 4: -0.02}, mc_se=0.001))
+    assert edge["measured"] == "c_2 = 0.004; MC resolves k = none"
+    # MC off by exactly 4 s.e. (0.5 = 4 x 0.125) still agrees.
+    mc_edge = correlation({2: 1.0, 4: -0.02}, mc_se=0.125)
+    mc_edge.loc[mc_edge.k == 2, "c_k_mc"] = 1.5
+    assert verdicts.lemma1_sign(mc_edge)["verdict"] == HOLDS
+    # The series must clear its error bound: c_k - c_k_error > 0, strictly.
+    for c, error, verdict in ((0.001, 0.002, FAILS), (0.001, 0.001, FAILS), (4.0, 3.0, HOLDS)):
+        t = correlation({2: c, 4: -0.02}, mc_se=1.0)
+        t["c_k_error"] = error
+        assert verdicts.lemma1_sign(t)["verdict"] == verdict, (c, error)
+
+
+def test_lemma1_sign_control_texts():
+    assert verdicts.lemma1_sign(correlation({1: 0.4, 2: 0.165}))["control"] == "-"
+    positive = {k: abs(c) for k, c in C_K.items()}
+    assert verdicts.lemma1_sign(correlation(positive))["control"] == "k = 0 mod 4 (4, 8): passes"
+    # c_4 = 0.001 below its error bound 0.0015: the control's positivity test rejects it.
+    t = correlation({2: 0.165, 4: 0.001}, mc_se=1.0)
+    t["c_k_error"] = 0.0015
+    row = verdicts.lemma1_sign(t)
+    assert (row["verdict"], row["control"]) == (HOLDS, "k = 0 mod 4 (4): rejected")
