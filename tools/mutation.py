@@ -90,12 +90,14 @@ def run_mutmut(workers: int, names=()) -> None:
 
 
 def refresh_tests() -> None:
-    """The project's current tests into the stage; mutmut then maps tests to functions anew."""
+    """The project's current tests (and tools/, which tests/tools load) into the stage; mutmut
+    then maps tests to functions anew."""
     for base in (STAGE, STAGE / "mutants"):
-        shutil.rmtree(base / "tests")
-        shutil.copytree(
-            ROOT / "tests", base / "tests", ignore=shutil.ignore_patterns("__pycache__")
-        )
+        for folder in ("tests", "tools"):
+            shutil.rmtree(base / folder, ignore_errors=True)
+            shutil.copytree(
+                ROOT / folder, base / folder, ignore=shutil.ignore_patterns("__pycache__")
+            )
     (STAGE / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
 
 
@@ -312,7 +314,10 @@ def render_page(page: dict, current: set[str]) -> str:
         ]
     missing = sorted(m for m in current - set(page["modules"]) if not m.endswith("__init__.py"))
     if missing:
-        out += [f"Modules of the package that no run listed here measured: {', '.join(missing)}.", ""]
+        out += [
+            f"Modules of the package that no run listed here measured: {', '.join(missing)}.",
+            "",
+        ]
     out += [
         "| module | run | " + " | ".join(COUNTS) + " | score |",
         "|---|---|" + "---:|" * (len(COUNTS) + 1),

@@ -3,9 +3,9 @@
 import numpy as np
 import pandas as pd
 import pytest
+import summary_tables as st
 from relu_tradeoffs.pipeline.verdicts import row
 from relu_tradeoffs.summary import build, markdown
-import summary_tables as st
 from summary_tables import approx_summary, correlation, hermite, recovery
 
 
@@ -128,3 +128,17 @@ def test_build_joins_every_wing_in_the_papers_order_with_every_optional_table():
     biased_rows = summary[summary.claim.str.startswith("Biased case")]
     assert list(biased_rows.verdict) == ["beyond the paper"] * 3
     assert biased_rows.claim.str.endswith(("c_k(beta)", "labels 01", "labels pm1")).all()
+
+
+def test_refusals_name_the_known_values():
+    from relu_tradeoffs.pipeline import verdicts as v
+
+    with pytest.raises(ValueError) as verdict:
+        v.row("c", "s", "m", "k", "sort of", "r")
+    assert str(verdict.value) == (
+        "unknown verdict 'sort of' (known: holds, holds with caveat, not reproduced, "
+        "underpowered, vacuous, uninformative, beyond the paper, not measured)"
+    )
+    with pytest.raises(ValueError) as evidence:
+        v.row("c", "s", "m", "k", v.HOLDS, "r", evidence="proof")
+    assert str(evidence.value) == "unknown evidence 'proof' (known: paper, identity, beyond)"

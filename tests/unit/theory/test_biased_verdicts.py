@@ -2,7 +2,8 @@
 separate, the general witness's range, the unbiased control, and the search-bound remark."""
 
 import pandas as pd
-from relu_tradeoffs.pipeline.verdicts import ABSENT, BEYOND
+import pytest
+from relu_tradeoffs.pipeline.verdicts import ABSENT, BEYOND, FAILS
 from relu_tradeoffs.theory import verdicts
 
 CRITERION = "gain > gain_error (positive by more than its error) at every k, odd included"
@@ -83,3 +84,94 @@ def test_missing_encoding_is_not_measured():
         "evidence": "paper",
         "control": "-",
     }
+
+
+C_K = {1: 0.01, 2: 0.165, 3: 0.0, 4: -0.5}
+CORRELATION_CRITERION = (
+    "series vs MC within 4 s.e. at every (k, beta); series vs quadrature within 1e-08 for "
+    "k <= 3; c_k(0) = correlation.csv's c_k to 1e-12; odd k >= 3 at beta = 0 exactly 0"
+)
+
+
+def biased(values, se=1e-3):
+    """biased.csv from {(k, beta): c_k(beta)}, the three methods in agreement."""
+    return pd.DataFrame(
+        [{"k": k, "beta": beta, "c_k_beta": v, "c_k_beta_quadrature": v, "c_k_beta_mc": v,
+          "c_k_beta_mc_se": se} for (k, beta), v in values.items()]
+    )  # fmt: skip
+
+
+def unbiased(c_k=C_K):
+    return pd.DataFrame({"k": list(c_k), "c_k": list(c_k.values())})
+
+
+# c_1 and c_3 move with beta (odd k), c_2 and c_4 do not.
+AGREE = {(1, 0.0): 0.01, (1, 0.5): 0.02, (2, 0.0): 0.165, (2, 0.5): 0.165, (3, 0.0): 0.0,
+         (3, 0.5): 0.3, (4, 0.0): -0.5, (4, 0.5): -0.5}  # fmt: skip
+
+
+def test_biased_correlation_row_reads_in_full():
+    assert verdicts.biased_correlation(biased(AGREE), unbiased()) == {
+        "claim": "Biased case (section 6): c_k(beta)",
+        "paper_says": verdicts.BIASED_ASKS,
+        "measured": "max |z| 0.00, max |series - quadrature| 0, c_k(0) off by 0; largest odd: "
+        "c_3(0.5) = 0.3",
+        "criterion": CORRELATION_CRITERION,
+        "verdict": BEYOND,
+        "reason": "three ways agree; odd k are odd in beta",
+        "evidence": "beyond",
+        # Only odd k flipped: c_3(0.5) off by 0.6 = 600 s.e. (c_2 would give 330, c_4 1000).
+        "control": "odd-k series with the sign of beta flipped: max |z| 600.00, fails",
+    }
+
+
+def test_biased_correlation_without_its_table_is_not_measured():
+    assert verdicts.biased_correlation(None, unbiased()) == {
+        "claim": "Biased case (section 6): c_k(beta)",
+        "paper_says": verdicts.BIASED_ASKS,
+        "measured": "-",
+        "criterion": CORRELATION_CRITERION,
+        "verdict": ABSENT,
+        "reason": "no results/theory/biased.csv",
+        "evidence": "paper",
+        "control": "-",
+    }
+
+
+def test_a_control_that_passes_fails_the_row():
+    even = {key: (0.0 if key[0] % 2 else v) for key, v in AGREE.items()}  # odd k all zero
+    row = verdicts.biased_correlation(biased(even), unbiased(C_K | {1: 0.0}))
+    assert (row["verdict"], row["reason"], row["evidence"]) == (
+        FAILS,
+        "the control passes too",
+        "beyond",
+    )
+    assert row["control"] == (
+        "odd-k series with the sign of beta flipped: max |z| 0.00, passes (control failed to fail)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "correlation", "ok"),
+    [
+        ({(3, 0.0): 1e-3}, {3: 1e-3}, False),  # odd k = 3 not exactly 0 at beta = 0
+        ({}, {3: 1e-12}, True),  # c_3(0) off by exactly the zero tolerance
+        ({}, {3: 2e-12}, False),
+    ],
+)
+def test_biased_correlation_zero_checks(change, correlation, ok):
+    row = verdicts.biased_correlation(biased(AGREE | change), unbiased(C_K | correlation))
+    assert row["verdict"] == (BEYOND if ok else FAILS)
+    assert ok or row["reason"] == "the methods disagree"
+
+
+def test_biased_correlation_quadrature_and_monte_carlo_tolerances():
+    quad = biased(AGREE)
+    quad.loc[(quad.k == 3) & (quad.beta == 0), "c_k_beta_quadrature"] = -1e-8  # exactly at 1e-8
+    assert verdicts.biased_correlation(quad, unbiased())["verdict"] == BEYOND
+    quad.loc[(quad.k == 3) & (quad.beta == 0), "c_k_beta_quadrature"] = -2e-8  # k = 3 is checked
+    assert verdicts.biased_correlation(quad, unbiased())["verdict"] == FAILS
+    mc = biased(AGREE, se=0.25)
+    mc.loc[(mc.k == 4) & (mc.beta == 0.5), "c_k_beta_mc"] = 0.5  # z = 4 exactly: within
+    row = verdicts.biased_correlation(mc, unbiased())
+    assert row["verdict"] == BEYOND and row["measured"].startswith("max |z| 4.00")

@@ -410,3 +410,12 @@ def test_lemma1_sign_control_texts():
     t["c_k_error"] = 0.0015
     row = verdicts.lemma1_sign(t)
     assert (row["verdict"], row["control"]) == (HOLDS, "k = 0 mod 4 (4): rejected")
+
+
+def test_rows_come_in_the_papers_order():
+    rows = verdicts.rows(hermite(), correlation(), pd.concat([claims(3), claims(4)]), 1e-10)
+    assert [r["claim"] for r in rows] == [
+        "Fact 1", "Fact 2", "Lemma 1 (sign)", "Lemma 1 (rate)", "Lemma 1 (zero pattern)",
+        "Claim 3", "Claim 4",
+    ]  # fmt: skip
+    assert [r["verdict"] for r in rows][5:] == [HOLDS, HOLDS]
