@@ -419,3 +419,17 @@ def test_rows_come_in_the_papers_order():
         "Claim 3", "Claim 4",
     ]  # fmt: skip
     assert [r["verdict"] for r in rows][5:] == [HOLDS, HOLDS]
+
+
+def test_lemma1_sign_rows_keep_their_control_and_reasons_whatever_the_verdict():
+    control = "k = 0 mod 4 (4, 8): rejected"
+    failed = verdicts.lemma1_sign(correlation(mc_shift=2e-3))
+    assert (failed["reason"], failed["control"]) == ("sign or MC disagrees", control)
+    positive = verdicts.lemma1_sign(correlation({k: abs(c) for k, c in C_K.items()}))
+    assert positive["control"] == "k = 0 mod 4 (4, 8): passes"
+    assert positive["reason"] == "the k = 0 mod 4 values pass the positivity test too"
+    assert verdicts.lemma1_sign(correlation())["reason"] == (
+        "positive by the series, confirmed by Monte Carlo where it resolves c_k"
+    )
+    blind = verdicts.lemma1_sign(correlation(mc_se=1.0, mc_shift=0.3))
+    assert blind["reason"] == "positive by the series; MC resolves no k"

@@ -165,10 +165,15 @@ def test_upper_exponent_rows_read_in_full_and_the_interval_is_closed():
             upper(0.1, 1.2, 1.5, 4 / 3, 2.0),  # inside, control outside
             upper(0.0, 0.6, 0.7, 0.6, 0.7),  # both exactly at an end: both inside
             upper(0.05, 1.0, 1.2, 1.3, 2.0),  # derived outside
-            upper(0.2, np.nan, np.nan, 4 / 3, 2.0, fit_points=2),
+            upper(0.02, np.nan, np.nan, 4 / 3, 2.0, fit_points=2),  # not the last group
+            upper(0.3, 0.6, 0.7, 0.7, 0.6),  # both exactly at the other ends
         ]
     )
-    zero, small, met, few = verdicts.upper_exponent(t)  # in the order of opt
+    zero, few, small, met, ends = verdicts.upper_exponent(t)  # in the order of opt
+    assert (ends["verdict"], ends["control"]) == (
+        UNINFORMATIVE,
+        "slower tail's exponent 0.6: inside",
+    )
     assert met == {
         "claim": "Upper side: exponent of l(eps), opt = 0.1",
         "paper_says": verdicts.UPPER,
@@ -191,7 +196,7 @@ def test_upper_exponent_rows_read_in_full_and_the_interval_is_closed():
     )
     assert small["evidence"] == BEYOND_EVIDENCE
     assert few == {
-        "claim": "Upper side: exponent of l(eps), opt = 0.2",
+        "claim": "Upper side: exponent of l(eps), opt = 0.02",
         "paper_says": verdicts.UPPER,
         "measured": "-",
         "criterion": UPPER_CRITERION,
