@@ -433,3 +433,15 @@ def test_lemma1_sign_rows_keep_their_control_and_reasons_whatever_the_verdict():
     )
     blind = verdicts.lemma1_sign(correlation(mc_se=1.0, mc_shift=0.3))
     assert blind["reason"] == "positive by the series; MC resolves no k"
+
+
+def test_claim3_control_exactly_four_standard_errors_off_is_not_rejected():
+    """|w| = 0.9: the control formula (at 1.0) lies exactly 4 s.e. (0.25) above a simulated
+    point that is 3.1 s.e. from the closed form: the control must miss by more than 4."""
+    control = float(claim3_error(1.0))
+    t = pd.DataFrame(
+        {"claim": [3], "k": [2], "eta": [0.0], "norm": [0.9], "analytic_err": [claim3_error(0.9)],
+         "empirical_err": [control - 0.25], "empirical_se": [0.0625]}
+    )  # fmt: skip
+    row = verdicts.claim(t, 3)
+    assert (row["verdict"], row["control"]) == (UNINFORMATIVE, "passes")
