@@ -175,3 +175,17 @@ def test_biased_correlation_quadrature_and_monte_carlo_tolerances():
     mc.loc[(mc.k == 4) & (mc.beta == 0.5), "c_k_beta_mc"] = 0.5  # z = 4 exactly: within
     row = verdicts.biased_correlation(mc, unbiased())
     assert row["verdict"] == BEYOND and row["measured"].startswith("max |z| 4.00")
+
+
+def test_only_k_2_separating_is_named_and_distinct_unbiased_gaps_are_listed():
+    t = gap("pm1", [(1, "symmetric", -0.1, 0.01, 0.2), (2, "symmetric", 0.05, 0.01, 0.0),
+                    (3, "symmetric", -0.01, 0.01, 0.01), (5, "symmetric", -0.01, 0.01, 0.02)])  # fmt: skip
+    row = verdicts.biased_gap(t, "pm1")
+    assert row["reason"] == "separates only at k = 2"
+    assert row["control"] == "unbiased gap at odd k >= 3: 0.01, 0.02 (passes)"
+
+
+def test_biased_correlation_without_odd_k_above_1_names_no_largest_odd():
+    low = {key: v for key, v in AGREE.items() if key[0] <= 2}
+    row = verdicts.biased_correlation(biased(low), unbiased())
+    assert row["measured"] == "max |z| 0.00, max |series - quadrature| 0, c_k(0) off by 0"

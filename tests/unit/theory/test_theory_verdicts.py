@@ -445,3 +445,14 @@ def test_claim3_control_exactly_four_standard_errors_off_is_not_rejected():
     )  # fmt: skip
     row = verdicts.claim(t, 3)
     assert (row["verdict"], row["control"]) == (UNINFORMATIVE, "passes")
+
+
+def test_lemma1_sign_row_states_the_claim_and_criterion_in_full():
+    row = verdicts.lemma1_sign(correlation())
+    assert row["paper_says"] == (
+        "c_k = <ReLU_{w_S}, chi_S^gamma> sqrt(2 pi) > 0 for k = 4l + 2 (Lemma 1)"
+    )
+    assert row["criterion"] == (
+        "series c_k - c_k_error > 0 for every k = 2 mod 4; Monte Carlo, where 4 s.e. resolve "
+        "c_k, positive and within 4 s.e.; the control (same test on k = 0 mod 4) must fail"
+    )
