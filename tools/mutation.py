@@ -189,6 +189,7 @@ def score(rows) -> tuple[int, int, int, float]:
 
 COUNTS = ("mutants", "killed", "equivalent", "accepted", "unexplained", "not checked")
 WHOLE = "whole package"
+DROPPED = "; dropped the rows of modules no longer in the package: "
 
 
 def module_counts(rows: list[dict]) -> dict[str, list[int]]:
@@ -269,8 +270,12 @@ def merge(page: dict, run: dict, current: set[str]) -> dict:
     survivors = [s for s in page["survivors"] if s[0] in keep] + run["survivors"]
     survivors.sort(key=lambda s: s[0])
     ((label, description),) = run["runs"].items()
+    # A re-merge of the same run (after --retest) keeps the note of what its first merge dropped.
+    _, note, dropped = page["runs"].get(label, "").partition(DROPPED)
     if stale:
-        description += "; dropped the rows of modules no longer in the package: " + ", ".join(stale)
+        description += DROPPED + ", ".join(stale)
+    elif note:
+        description += note + dropped
     runs = {**page["runs"], label: description}
     used = {v[0] for v in modules.values()}
     return {

@@ -79,6 +79,8 @@ def test_a_page_reads_back_as_written_and_a_merge_replaces_the_rerun_modules():
     }
     assert merged["survivors"] == []  # a.py's old survivor replaced, old.py's dropped
     assert merged["runs"]["--only, now"].endswith("no longer in the package: old.py")
+    again = mutation.merge(merged, rerun, current)  # the same run merged again, after a retest
+    assert again["runs"]["--only, now"].endswith("no longer in the package: old.py")
     text = mutation.render_page(merged, current)
     assert mutation.parse_page(text) == merged and "no run listed here" not in text
     assert "**Score: 100.0%** of the 14 non-equivalent" in text
