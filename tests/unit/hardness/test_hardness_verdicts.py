@@ -67,7 +67,10 @@ def test_learners_without_a_claim_are_beyond_the_paper_with_a_reason_from_the_da
     assert gd["verdict"] == BEYOND and gd["evidence"] == "beyond"
     assert "Corollary 1" in gd["reason"] and "missed in 50% of runs" in gd["reason"]
     (good,) = verdicts.recovery_rows(with_control(recovery([True] * 4, "sgd")))
-    assert "S recovered in every run" in good["reason"]
+    assert good["reason"] == (
+        "stochastic gradient descent: no guarantee (Corollary 1 predicts failure as k grows); "
+        "S recovered in every run"
+    )
 
 
 def test_claim_names_show_the_padded_sparsity_and_controls_get_no_row():
@@ -112,3 +115,30 @@ def test_reasons_give_the_share_missed_and_the_short_sizes():
     (empty,) = verdicts.recovery_rows(recovery([True]).iloc[:0])
     assert (empty["claim"], empty["reason"]) == ("Theorem 3", "no recovery rows")
     assert empty["paper_says"] == verdicts.THEOREM3 and empty["criterion"] == verdicts.CRITERION
+
+
+def test_each_cell_takes_the_control_of_its_own_k_and_eta_and_rows_come_sorted():
+    cells = []
+    for k, eta, control in ((2, 0.0, (True,) * 3), (2, 0.1, (False,) * 3), (4, 0.0, (False,) * 2)):
+        table = with_control(recovery([True] * 3, k=k), control).assign(eta=eta)
+        cells.append(table)
+    # Learners and cells out of order: sgd first, then exhaustive.
+    table = pd.concat([cells[2].assign(learner=lambda t: t.learner.replace("exhaustive", "sgd")),
+                       *cells])  # fmt: skip
+    rows = verdicts.recovery_rows(table)
+    assert [(r["claim"], r["control"]) for r in rows] == [
+        ("Theorem 3: exhaustive, k = 2, eta = 0", "exact 3/3 (100%)"),
+        ("Theorem 3: exhaustive, k = 2, eta = 0.1", "exact 0/3 (0%)"),
+        ("Theorem 3: exhaustive, k = 4, eta = 0", "exact 0/4 (0%)"),  # both copies
+        ("Theorem 3: sgd, k = 4, eta = 0", "exact 0/4 (0%)"),
+    ]
+    assert rows[0]["reason"] == "the random-subset control recovers S too"
+
+
+def test_rows_beyond_the_paper_keep_their_claim_and_control():
+    (no_gap,) = verdicts.recovery_rows(with_control(recovery([False] * 2, has_gap=False, k=3)))
+    assert no_gap["claim"] == "Theorem 3: exhaustive, k = 3 (padded to k = 4), eta = 0"
+    assert no_gap["control"] == "exact 0/3 (0%)"
+    assert no_gap["reason"] == "c_k = 0 for odd k >= 3: no ReLU gap, the reduction does not apply"
+    (gd,) = verdicts.recovery_rows(with_control(recovery([True, False], "gd")))
+    assert gd["claim"] == "Theorem 3: gd, k = 2, eta = 0" and gd["control"] == "exact 0/3 (0%)"

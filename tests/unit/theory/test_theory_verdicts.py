@@ -207,3 +207,252 @@ def test_claim_rows_say_what_the_control_gave_and_count_the_misses():
     assert verdicts.claim(claims(3), 3)["reason"] == (
         "closed form confirmed; the control formula is rejected"
     )
+
+
+# Rows read in full, and each criterion exactly at its boundary. --------------------------------
+
+
+def _even(magnitudes, sign=1.0):
+    """Even k = 2, 4, ... with these |c_k| (and k = 1 to show odd k are left out)."""
+    return correlation({1: 0.4} | {2 * (i + 1): sign * m for i, m in enumerate(magnitudes)})
+
+
+def test_lemma1_rate_row_reads_in_full():
+    assert verdicts.lemma1_rate(correlation()) == {
+        "claim": "Lemma 1 (rate)",
+        "paper_says": "<ReLU_{w_S}, chi_S^gamma> >= 2^{-O(k)} (Lemma 1)",
+        # |c_4 / c_2| = 0.0211 / 0.165 and |c_10 / c_8| = 3.7e-4 / 1.27e-3; polyfit's R^2
+        "measured": "|c_k| ~ 0.542 * 2^(-1.08 k), R^2 = 0.9886; ratios 0.128 -> 0.291",
+        "criterion": "log2|c_k| linear in k over even k >= 2 (R^2 >= 0.95, >= 3 points) and the "
+        "ratio |c_(k+2)/c_k| never falls below 0.9 of the previous one; the control (1/k!, "
+        "super-exponential, at the same k) must fail",
+        "verdict": HOLDS,
+        "reason": "exponential decay in k, no faster; 1/k! is rejected",
+        "evidence": "paper",
+        "control": "1/k!: ratios 0.0833 -> 0.0111, rejected",  # 2!/4! and 8!/10!
+    }
+
+
+def test_lemma1_rate_boundaries():
+    # Three even k are enough, and k = 2 counts; a ratio exactly 0.9 of the previous is steady.
+    three = verdicts.lemma1_rate(_even([1.0, 0.5, 0.225]))  # ratios 0.5, 0.45
+    assert three["verdict"] == HOLDS and three["measured"].endswith("ratios 0.5 -> 0.45")
+    # Each ratio is compared with the one before it, not with the first.
+    assert verdicts.lemma1_rate(_even([1.0, 0.5, 0.4, 0.2, 0.1]))["verdict"] == FAILS
+    # A growing |c_k| (slope > 0) is no decay, however linear.
+    grows = verdicts.lemma1_rate(_even([2.0, 4.0, 8.0]))
+    assert (grows["verdict"], grows["reason"]) == (FAILS, "not an exponential in k")
+    assert grows["control"] == "1/k!: ratios 0.0833 -> 0.0333, rejected"
+
+
+def test_lemma1_rate_uninformative_row_reads_in_full(monkeypatch):
+    monkeypatch.setattr(verdicts, "RATE_RATIO_DROP", 0.0)  # a criterion 1/k! passes too
+    row = verdicts.lemma1_rate(_even([0.5 * 2.0 ** (-0.99 * k) for k in range(2, 16, 2)]))
+    assert (row["claim"], row["verdict"]) == ("Lemma 1 (rate)", UNINFORMATIVE)
+    assert row["reason"] == "a super-exponential decay passes too"
+    assert row["paper_says"] == "<ReLU_{w_S}, chi_S^gamma> >= 2^{-O(k)} (Lemma 1)"
+    assert row["measured"].startswith("|c_k| ~ 0.5 * 2^(-0.99 k), R^2 = 1.0000")
+    assert row["criterion"].startswith("log2|c_k| linear in k") and row["control"].endswith(
+        "passes"
+    )
+
+
+def test_zero_pattern_rows_read_in_full_and_its_bound_is_strict():
+    up_to_3 = correlation({1: 0.4, 2: 0.165, 3: 0.0})  # no k = 0 mod 4 yet
+    assert verdicts.lemma1_zero_pattern(up_to_3) == {
+        "claim": "Lemma 1 (zero pattern)",
+        "paper_says": "(implicit) odd k >= 3: c_k = 0; k = 0 mod 4: c_k < 0 (one flipped sign "
+        "fixes it)",
+        "measured": "1 odd k exactly 0; k = 0 mod 4: none",
+        "criterion": "exact zeros for odd k >= 3, c_k + c_k_error < 0 for k = 0 mod 4",
+        "verdict": BEYOND,
+        "reason": "pattern confirmed",
+        "evidence": "beyond",
+        "control": "-",
+    }
+    for c4, error in ((-1e-3, 2e-3), (-0.5, 0.5), (0.1, 0.0)):  # not below 0 by its error
+        t = correlation({3: 0.0, 4: c4})
+        t["c_k_error"] = error
+        row = verdicts.lemma1_zero_pattern(t)
+        assert (row["verdict"], row["reason"]) == (FAILS, "pattern broken"), c4
+
+
+CLAIM_CRITERION = (
+    "simulation within 4 s.e. of the closed form at every (k, eta, |w|); the control (the "
+    "formula {}) must miss some point"
+)
+
+
+def test_claim_rows_read_in_full():
+    assert verdicts.claim(claims(3), 3) == {
+        "claim": "Claim 3",
+        "paper_says": "j in S: err(ReLU_w) = |w|^2/2 - |w|/sqrt(2 pi) + 1/2 >= 1/2 - 1/(4 pi) "
+        "(Claim 3)",
+        "measured": "6 points, max |z| = 0.00",
+        "criterion": CLAIM_CRITERION.format("at norm r + 0.1"),
+        "verdict": HOLDS,
+        "reason": "closed form confirmed; the control formula is rejected",
+        "evidence": "paper",
+        "control": "rejected",
+    }
+    # k out of order in the table: the control still names them in order.
+    assert verdicts.claim(claims(4, k_c=((6, 0.00476), (2, 0.165))), 4) == {
+        "claim": "Claim 4",
+        "paper_says": "j not in S: err = r^2/2 - r (1/sqrt(2 pi) + (1 - 2 eta) c_k) + 1/2 "
+        "(Claim 4)",
+        "measured": "6 points, max |z| = 0.00",
+        "criterion": CLAIM_CRITERION.format("without the c_k term, per k"),
+        "verdict": HOLDS,
+        "reason": "closed form confirmed; the control formula is rejected",
+        "evidence": "paper",
+        "control": "rejected at k = 2, 6; passes at k = none",
+    }
+
+
+def test_claim3_control_is_the_formula_at_a_larger_norm():
+    """At |w| = 0 the formula at r + 0.1 is 0.035 lower, at r - 0.1 it is 0.045 higher: with
+    s.e. 0.01 only the latter would be rejected."""
+    t = claims(3, se=0.01)
+    row = verdicts.claim(t[t.norm == 0], 3)
+    assert (row["verdict"], row["control"]) == (UNINFORMATIVE, "passes")
+
+
+def test_claim_z_of_exactly_four_is_within_and_misses_are_counted_past_it():
+    t = claims(3)
+    t = t[t.norm == 0].assign(empirical_se=0.25)  # the closed form is 0.5 exactly there
+    t["empirical_err"] = [1.5, 0.5]  # z = 4 exactly, and 0
+    assert verdicts.claim(t, 3)["verdict"] == HOLDS
+    t["empirical_err"] = [1.5, 3.0]  # z = 4 and 10: one miss
+    missed = verdicts.claim(t, 3)
+    assert (missed["verdict"], missed["reason"]) == (FAILS, "1 misses")
+    assert missed["control"] == "rejected"
+
+
+def test_claim4_a_tiny_correlation_term_is_still_a_term():
+    """c_k = 1e-9 changes the closed form by ~1e-9: not the c_k = 0 case (no term), only a term
+    the simulation cannot resolve."""
+    row = verdicts.claim(claims(4, k_c=((10, 1e-9),)), 4)
+    assert row["control"] == "rejected at k = none; passes at k = 10"
+    assert row["verdict"] == UNINFORMATIVE
+
+
+FACT1 = "He_{2m+1}(0) = 0 and He_{2m}(0) = (-1)^m (2m)!/(m! 2^m) (Fact 1)"
+FACT_CRITERION = (
+    "max |closed form - quadrature| <= theory.hermite_tolerance = {:g}; the control (closed "
+    "form of degree n + 2) must exceed it"
+)
+
+
+def _fact_row(verdict, reason, measured, control, tolerance=1e-10, claim="Fact 1", says=FACT1):
+    return {"claim": claim, "paper_says": says, "measured": measured,
+            "criterion": FACT_CRITERION.format(tolerance), "verdict": verdict, "reason": reason,
+            "evidence": "paper", "control": control}  # fmt: skip
+
+
+def test_fact_rows_read_in_full_whatever_the_verdict():
+    off = relu_coefficients_quadrature(12)
+    off[4] += 1e-6
+    failed = verdicts.hermite_fact(hermite(off), "relu", 1e-10)
+    assert failed == _fact_row(
+        FAILS, "error 1e-06 above tolerance", "max error 1e-06 over n = 0..12",
+        failed["control"],
+    )  # fmt: skip
+    assert failed["control"].startswith("degree n + 2: max error ")
+    short = verdicts.hermite_fact(hermite(n_max=1), "relu", 1e-10)  # n = 0, 1: no n + 2
+    assert short == _fact_row(
+        CAVEAT, "closed form matches quadrature; too few degrees for the control",
+        short["measured"], "-",
+    )  # fmt: skip
+    assert short["measured"].endswith("over n = 0..1")
+    flat = hermite(n_max=4)
+    flat["closed_form"] = flat["quadrature"] = 0.1
+    flat["abs_error"] = 0.0
+    # Tolerance 0: the error 0 is within it, and so is the shifted form's (<= is the test).
+    assert verdicts.hermite_fact(flat, "relu", 0.0) == _fact_row(
+        UNINFORMATIVE, "the shifted closed form matches the quadrature too",
+        "max error 0 over n = 0..4", "degree n + 2: max error 0", tolerance=0.0,
+    )  # fmt: skip
+    sign = verdicts.hermite_fact(hermite().assign(function="sign"), "sign", 1e-10)
+    assert (sign["claim"], sign["verdict"]) == ("Fact 2", HOLDS)
+    assert sign["paper_says"] == (
+        "sign's Hermite coefficients: 0, then sqrt(2/(pi i!)) He_{i-1}(0)"
+    )
+
+
+def test_fact_error_exactly_at_the_tolerance_is_within():
+    t = hermite()
+    t.loc[3, "abs_error"] = 1e-10
+    held = verdicts.hermite_fact(t, "relu", 1e-10)
+    assert held["verdict"] == HOLDS and held["paper_says"] == FACT1
+
+
+def test_lemma1_sign_series_and_monte_carlo_boundaries():
+    # |c_2| = 4 s.e. exactly: not resolved (strictly above is).
+    edge = verdicts.lemma1_sign(correlation({2: 0.004, 4: -0.02}, mc_se=0.001))
+    assert edge["measured"] == "c_2 = 0.004; MC resolves k = none"
+    # MC off by exactly 4 s.e. (0.5 = 4 x 0.125) still agrees.
+    mc_edge = correlation({2: 1.0, 4: -0.02}, mc_se=0.125)
+    mc_edge.loc[mc_edge.k == 2, "c_k_mc"] = 1.5
+    assert verdicts.lemma1_sign(mc_edge)["verdict"] == HOLDS
+    # The series must clear its error bound: c_k - c_k_error > 0, strictly.
+    for c, error, verdict in ((0.001, 0.002, FAILS), (0.001, 0.001, FAILS), (4.0, 3.0, HOLDS)):
+        t = correlation({2: c, 4: -0.02}, mc_se=1.0)
+        t["c_k_error"] = error
+        assert verdicts.lemma1_sign(t)["verdict"] == verdict, (c, error)
+
+
+def test_lemma1_sign_control_texts():
+    assert verdicts.lemma1_sign(correlation({1: 0.4, 2: 0.165}))["control"] == "-"
+    positive = {k: abs(c) for k, c in C_K.items()}
+    assert verdicts.lemma1_sign(correlation(positive))["control"] == "k = 0 mod 4 (4, 8): passes"
+    # c_4 = 0.001 below its error bound 0.0015: the control's positivity test rejects it.
+    t = correlation({2: 0.165, 4: 0.001}, mc_se=1.0)
+    t["c_k_error"] = 0.0015
+    row = verdicts.lemma1_sign(t)
+    assert (row["verdict"], row["control"]) == (HOLDS, "k = 0 mod 4 (4): rejected")
+
+
+def test_rows_come_in_the_papers_order():
+    rows = verdicts.rows(hermite(), correlation(), pd.concat([claims(3), claims(4)]), 1e-10)
+    assert [r["claim"] for r in rows] == [
+        "Fact 1", "Fact 2", "Lemma 1 (sign)", "Lemma 1 (rate)", "Lemma 1 (zero pattern)",
+        "Claim 3", "Claim 4",
+    ]  # fmt: skip
+    assert [r["verdict"] for r in rows][5:] == [HOLDS, HOLDS]
+
+
+def test_lemma1_sign_rows_keep_their_control_and_reasons_whatever_the_verdict():
+    control = "k = 0 mod 4 (4, 8): rejected"
+    failed = verdicts.lemma1_sign(correlation(mc_shift=2e-3))
+    assert (failed["reason"], failed["control"]) == ("sign or MC disagrees", control)
+    positive = verdicts.lemma1_sign(correlation({k: abs(c) for k, c in C_K.items()}))
+    assert positive["control"] == "k = 0 mod 4 (4, 8): passes"
+    assert positive["reason"] == "the k = 0 mod 4 values pass the positivity test too"
+    assert verdicts.lemma1_sign(correlation())["reason"] == (
+        "positive by the series, confirmed by Monte Carlo where it resolves c_k"
+    )
+    blind = verdicts.lemma1_sign(correlation(mc_se=1.0, mc_shift=0.3))
+    assert blind["reason"] == "positive by the series; MC resolves no k"
+
+
+def test_claim3_control_exactly_four_standard_errors_off_is_not_rejected():
+    """|w| = 0.9: the control formula (at 1.0) lies exactly 4 s.e. (0.25) above a simulated
+    point that is 3.1 s.e. from the closed form: the control must miss by more than 4."""
+    control = float(claim3_error(1.0))
+    t = pd.DataFrame(
+        {"claim": [3], "k": [2], "eta": [0.0], "norm": [0.9], "analytic_err": [claim3_error(0.9)],
+         "empirical_err": [control - 0.25], "empirical_se": [0.0625]}
+    )  # fmt: skip
+    row = verdicts.claim(t, 3)
+    assert (row["verdict"], row["control"]) == (UNINFORMATIVE, "passes")
+
+
+def test_lemma1_sign_row_states_the_claim_and_criterion_in_full():
+    row = verdicts.lemma1_sign(correlation())
+    assert row["paper_says"] == (
+        "c_k = <ReLU_{w_S}, chi_S^gamma> sqrt(2 pi) > 0 for k = 4l + 2 (Lemma 1)"
+    )
+    assert row["criterion"] == (
+        "series c_k - c_k_error > 0 for every k = 2 mod 4; Monte Carlo, where 4 s.e. resolve "
+        "c_k, positive and within 4 s.e.; the control (same test on k = 0 mod 4) must fail"
+    )
