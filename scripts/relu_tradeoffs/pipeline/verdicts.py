@@ -9,9 +9,13 @@ A verdict says how a measured number compares with what the paper states:
 - vacuous: every bound judged is at or above the trivial predictor's error, so nothing is tested;
 - uninformative: the criterion passes, but so does its negative control;
 - beyond the paper: the paper makes no such claim (a fact it leaves implicit, a heuristic
-  learner, a later method, a rate we derive), reported with what was measured; where such a row
-  has a criterion of its own, the reason says whether it was met and its control rejected, and a
-  missed criterion reads "not reproduced" (only the paper's claims can hold);
+  learner, a later method, a rate we derive), reported with what was measured. A row with a
+  criterion and a negative control of its own (a derived rate, a measured error against its
+  prediction) says "beyond the paper" with "met, control rejected" in the reason when both go its
+  way, "uninformative" when the control passes too and "not reproduced" when the criterion is
+  missed; a row that only reports (a fitted slope, a gain from budget, with no control) says
+  "beyond the paper" whatever the data, and what they show is in the reason. Only the paper's
+  claims can hold;
 - not measured: the config produced no data for the claim (e.g. a grid without that k).
 
 Each row also says what kind of evidence it is: ``paper`` (a claim of the paper, tested),
