@@ -52,6 +52,20 @@ def approx_summary():
     return pd.DataFrame(columns=["regime", "noise", "d", "opt_target", "opt", "method"])
 
 
+def required():
+    """The five tables the summary always needs, each in a shape whose rows hold."""
+    return {
+        "hermite": hermite(1e-15),
+        "correlation": correlation([1, 2, 3], [0.4, 0.165, 0.0]),
+        "claims": pd.DataFrame(
+            {"claim": [3, 4], "k": 2, "norm": 0.4, "analytic_err": 0.4, "empirical_err": 0.4}
+            | {"empirical_se": 1e-3}
+        ),
+        "recovery": recovery([True] * 3),
+        "approx_summary": approx_summary(),
+    }
+
+
 def biased(c_k, betas=(0.0, 0.5)):
     """c_k(beta) with the series, quadrature and Monte Carlo in agreement, c_k(0) the given
     unbiased c_k; odd k move with beta (by beta * 0.1 / k), even k do not."""

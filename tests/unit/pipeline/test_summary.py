@@ -6,20 +6,11 @@ import pytest
 import summary_tables as st
 from relu_tradeoffs.pipeline.verdicts import row
 from relu_tradeoffs.summary import build, markdown
-from summary_tables import approx_summary, correlation, hermite, recovery
+from summary_tables import required
 
 
 def test_build_uses_optional_tables_only_when_given():
-    tables = {
-        "hermite": hermite(1e-15),
-        "correlation": correlation([1, 2, 3], [0.4, 0.165, 0.0]),
-        "claims": pd.DataFrame(
-            {"claim": [3, 4], "k": 2, "norm": 0.4, "analytic_err": 0.4, "empirical_err": 0.4}
-            | {"empirical_se": 1e-3}
-        ),
-        "recovery": recovery([True] * 3),
-        "approx_summary": approx_summary(),
-    }
+    tables = required()
     base = build(tables, 1e-10)
     assert not base.claim.str.startswith("Tradeoff").any()
     tables["scaling"] = pd.DataFrame(
@@ -96,15 +87,7 @@ def test_build_joins_every_wing_in_the_papers_order_with_every_optional_table():
     from relu_tradeoffs.theory import verdicts as theory
     from relu_tradeoffs.tradeoff import verdicts as tradeoff
 
-    tables = {
-        "hermite": hermite(1e-15),
-        "correlation": correlation([1, 2, 3], [0.4, 0.165, 0.0]),
-        "claims": pd.DataFrame(
-            {"claim": [3, 4], "k": 2, "norm": 0.4, "analytic_err": 0.4, "empirical_err": 0.4}
-            | {"empirical_se": 1e-3}
-        ),
-        "recovery": recovery([True] * 3),
-        "approx_summary": approx_summary(),
+    tables = required() | {
         "biased": st.biased({1: 0.4, 2: 0.165, 3: 0.0}),
         "biased_gap": st.biased_gap(),
         "scaling": st.scaling(),

@@ -26,7 +26,7 @@ from relu_tradeoffs.tradeoff import sides, verdicts  # noqa: E402
 from relu_tradeoffs.tradeoff import upper_bound as ub  # noqa: E402
 from relu_tradeoffs.tradeoff.scaling import lifted_instance  # noqa: E402
 from relu_tradeoffs.validation import validate  # noqa: E402
-from summary_tables import approx_summary, correlation, hermite, recovery  # noqa: E402
+from summary_tables import required  # noqa: E402
 
 TAIL = ub.tails(80)
 
@@ -206,16 +206,7 @@ def test_hardest_k_is_the_costliest_solvable_k():
 def test_summary_adds_the_upper_side_rows_when_its_tables_are_given():
     from relu_tradeoffs.summary import build
 
-    tables = {
-        "hermite": hermite(1e-15),
-        "correlation": correlation([1, 2, 3], [0.4, 0.165, 0.0]),
-        "claims": pd.DataFrame(
-            {"claim": [3, 4], "k": 2, "norm": 0.4, "analytic_err": 0.4, "empirical_err": 0.4}
-            | {"empirical_se": 1e-3}
-        ),
-        "recovery": recovery([True] * 3),
-        "approx_summary": approx_summary(),
-    }
+    tables = required()
     eps = [0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 5e-4, 2e-4, 1e-4]
     tables["upper_bound"] = pd.DataFrame(
         ub.with_exponents(ub.upper_table(eps, [0.0], [16], 2000), 8, 0.1)
