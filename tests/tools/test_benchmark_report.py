@@ -48,3 +48,32 @@ def test_targets_of_stages_that_did_not_run_are_nan():
     measured = benchmark_report.measured_targets({})
     assert list(measured) == list(benchmark_report.MEASURES)
     assert all(math.isnan(v) for v in measured.values())
+
+
+def test_the_no_op_target_reads_the_workflow_rerun_not_its_plain_floor():
+    """The noop stage writes the floor rows before the workflow's no-op; the target is the
+    workflow's row (the noop stage's, not the overhead stage's older one), and the overhead
+    section lists every row once."""
+    import pandas as pd
+
+    def rows(*pairs):
+        return pd.DataFrame([{"measure": m, "jobs": 0, "seconds": 1.0, "cpu_seconds": c}
+                             for m, c in pairs])  # fmt: skip
+
+    tables = {
+        "overhead": rows(
+            ("dry run config/paper.yaml", 9.0),
+            ("dry run, plain workflow", 3.0),
+            ("no-op rerun (hardness)", 7.0),
+        ),  # fmt: skip
+        "noop": rows(
+            ("snakemake --version (import only)", 2.0),
+            ("plain workflow, no-op rerun", 2.5),
+            ("no-op rerun (hardness)", 6.0),
+        ),  # fmt: skip
+    }
+    measured = benchmark_report.measured_targets(tables)
+    assert measured["noop_seconds"] == 6.0
+    assert measured["dry_run_ratio"] == 3.0
+    listed = benchmark_report.overhead_rows(tables).measure.tolist()
+    assert sorted(listed) == sorted(set(listed)) and len(listed) == 5

@@ -114,11 +114,16 @@ def _row(frame: pd.DataFrame, **where):
     return frame[mask].iloc[0]
 
 
+def overhead_rows(tables: dict) -> pd.DataFrame:
+    """The overhead stage's rows and the noop stage's (the default config's no-op and its
+    floor). With --noop-dir both stages time the same no-op rerun: the noop stage's (later)
+    row counts."""
+    overhead = pd.concat([tables["overhead"], tables.get("noop")])
+    return overhead.drop_duplicates("measure", keep="last").reset_index(drop=True)
+
+
 def _overhead_cpu(tables: dict) -> pd.Series:
-    overhead = pd.concat([tables["overhead"], tables.get("noop")])  # noop: the default config's
-    # With --noop-dir both stages time the same no-op rerun: the noop stage's (later) row counts.
-    overhead = overhead.drop_duplicates("measure", keep="last")
-    return overhead.set_index("measure").cpu_seconds
+    return overhead_rows(tables).set_index("measure").cpu_seconds
 
 
 def _dry_run_ratio(tables: dict) -> float:
@@ -184,8 +189,11 @@ MISS_NOTES = {
     "inputs (each rule lists the kernel files its script imports); the plain workflow has one "
     "rule and no input functions. Fix: fewer, larger jobs (candidate_shards and coords_per_job) "
     "or caching script_code per script.",
-    "noop_seconds": "Why: a no-op rerun still parses the workflow, validates the config, "
-    "builds the whole DAG and stats every output. Fix: as for the dry run.",
+    "noop_seconds": "Why: a no-op rerun still imports Snakemake, parses the workflow, "
+    "validates the config, builds the whole DAG and stats every output. The overhead table's "
+    "floor rows time what Snakemake alone costs here: `snakemake --version` (the import) and "
+    "the no-op of a plain workflow with as many jobs; the gap between that floor and the "
+    "workflow's no-op is all this workflow can remove (see the dry run). Fix: fewer, larger jobs.",
     "cores_ratio": "Measured on a machine shared with other jobs (see the load average): two "
     "cores were not free, so the ratio measures contention, not the DAG; rerun on a quiet "
     "machine. The small config also has a serial head (plan, data) and tail (aggregate, figures).",
@@ -302,7 +310,8 @@ def render(tables: dict, d64_counts: dict, d64: dict) -> str:
     for title, name in SECTIONS:
         if name not in tables:  # a stage that has not run
             continue
-        out += ["", f"## {title}", "", markdown_table(tables[name])]
+        table = overhead_rows(tables) if name == "overhead" else tables[name]
+        out += ["", f"## {title}", "", markdown_table(table)]
         out += _section_notes(name, t, d64_counts, d64)
     out += ["", "## Figure", "", "`results/figures/bench_kernels.{pdf,png}`: left, throughput "
             "against d (exhaustive candidate-samples/s per k; batched GD coordinate-samples/s per "

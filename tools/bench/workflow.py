@@ -91,6 +91,27 @@ def noop_rerun(run_dir: Path, target: str, configfiles=()) -> dict:
     return {"measure": name, "jobs": 0, "seconds": seconds, "cpu_seconds": LAST_CPU["seconds"]}
 
 
+def noop_floor(run_dir: Path, tmp: Path, target: str) -> list[dict]:
+    """What any Snakemake no-op costs here: ``snakemake --version`` (the import alone) and a
+    no-op rerun of the plain workflow with as many jobs as ``target`` has in ``run_dir`` (its
+    outputs present, no metadata), the floor under the no-op rerun's CPU seconds."""
+    _, text = snakemake(run_dir, target, "--dry-run", "--forceall", "--cores", "1")
+    total = job_counts(text)["total"]
+    plain = tmp / "plain_noop"
+    (plain / "out").mkdir(parents=True, exist_ok=True)
+    (plain / "Snakefile").write_text(PLAIN_SNAKEFILE.format(n=total - 1))
+    for i in range(total - 1):
+        (plain / "out" / f"{i}.txt").touch()
+    seconds, _ = snakemake(plain, "--version")
+    rows = [{"measure": "snakemake --version (import only)", "jobs": 0, "seconds": seconds,
+             "cpu_seconds": LAST_CPU["seconds"]}]  # fmt: skip
+    seconds, text = snakemake(plain, "--cores", "2")
+    assert "Nothing to be done" in text, text[-2000:]
+    rows.append({"measure": "plain workflow, no-op rerun", "jobs": total, "seconds": seconds,
+                 "cpu_seconds": LAST_CPU["seconds"]})  # fmt: skip
+    return rows
+
+
 def cores_ratio(root: Path, tmp: Path, target: str, configfile: str) -> list[dict]:
     """Wall seconds of ``target`` from scratch with --cores 1 and --cores 2 (fresh copies)."""
     rows = []
