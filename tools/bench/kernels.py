@@ -148,21 +148,24 @@ def dense_scores(X, y32, yy, T, S, block):
         exhaustive.block_losses(X, y32, yy, T[first : first + block], S)
 
 
-def exhaustive_throughput(repeats: int, m=20_000, ds=(16, 32, 64, 128), ks=(2, 3, 4), work=3e8):
+def exhaustive_throughput(
+    repeats: int, m=20_000, ds=(16, 32, 64, 128), ks=(2, 3, 4), work=3e8, extra=()
+):
     """Candidate-samples per second of the dense and the fused kernels and the op-mix roof.
 
-    Per (d, k) both kernels score the same subsets (about ``work`` / (2 m) of them, in windows
-    spread over all ranks; signs: parity), one thread, scoring only (no selection; the fused
-    kernel's subsets in one chunk, the dense one's in blocks of 64 MB, as search did). The roof is
-    measured right before each (d, k), so all three see the same load.
+    Per (d, k) of the grid ds x ks and of ``extra`` (pairs) both kernels score the same subsets
+    (about ``work`` / (2 m) of them, in windows spread over all ranks; signs: parity), one
+    thread, scoring only (no selection; the fused kernel's subsets in one chunk, the dense one's
+    in blocks of 64 MB, as search did). The roof is measured right before each (d, k), so all
+    three see the same load.
     """
-    X, y = lifted(max(ds), 2, m)
+    pairs = [(d, k) for d in ds for k in ks]
+    pairs += [pair for pair in extra if pair not in pairs]
+    X, y = lifted(max(d for d, _ in pairs), 2, m)
     X, y32 = X.astype(np.float32), y.astype(np.float32)
     yy = float(np.mean(y.astype(float) ** 2))
     return [
-        kernel_rates(np.ascontiguousarray(X[:, :d]), y32, yy, k, work, repeats)
-        for d in ds
-        for k in ks
+        kernel_rates(np.ascontiguousarray(X[:, :d]), y32, yy, k, work, repeats) for d, k in pairs
     ]
 
 

@@ -172,9 +172,12 @@ MISS_NOTES = {
     "exhaustive_threads": "Wall time on a shared machine: the second thread got only what the "
     "neighbours left of the second core (see the load). Rerun quietly.",
     "exhaustive_error": "",
-    "d64k6_cpu_hours": "Follows the fused kernel's single-thread rate at d = 64, k = 4 (table "
-    "below), taken under the load its row shows (the kernel shares caches and memory bandwidth "
-    "with the neighbours); rerun quietly before judging.",
+    "d64k6_cpu_hours": "Follows the fused kernel's single-thread rate at the config's own d "
+    "and k (the exhaustive table's d = 64, k = 6 row), taken under the load its row shows (the "
+    "kernel shares caches and memory bandwidth with the neighbours). At k = 6 a run of subsets "
+    "sharing their first five coordinates is shorter than at k = 4, so prefix updates and "
+    "unpaired last coordinates cost a larger share. Fix: a quad that pairs any two subsets "
+    "(a prefix per candidate), or fusing the prefix update into the first pass of a run.",
     "gd_roof": "Profile (table below): a step is one fused pass over row tiles of the float32 "
     "X (relu_tradeoffs/regression.py): each tile is cast to float64 and goes through the two "
     "GEMMs, the ReLU, the loss and the mask in cache. What is left beyond the roof's two "
@@ -285,8 +288,9 @@ def _section_notes(name, t, d64_counts, d64) -> list[str]:
                 f"share of 2 C(64, 6) candidates on m_train = {d64['m_train']:,} examples at "
                 f"the measured d = 64, k = {d64['k_rate']} single-thread rate of the dense "
                 f"kernel ({d64['dense_rate']:.3g} candidate-samples/s) or the fused one "
-                f"({d64['rate']:.3g}); the fused kernel's work per candidate-sample does not grow "
-                "with k beyond the prefix updates, so k = 6 runs at about the k = 4 rate. "
+                f"({d64['rate']:.3g}), measured on windows of the k-subsets' lexicographic "
+                "order (at larger k the runs sharing a prefix are shorter, so the fused kernel "
+                "updates prefixes more often per candidate and runs slower than at k = 4). "
                 f"Each score job regenerates m_val = {d64['m_val']:,} rows at the measured "
                 "d = 64 rate. Wall time assumes one single-threaded job per core and no queue "
                 "wait."]  # fmt: skip
