@@ -201,9 +201,14 @@ MISS_NOTES = {
     "cores were not free, so the ratio measures contention, not the DAG; rerun on a quiet "
     "machine. The small config also has a serial head (plan, data) and tail (aggregate, figures).",
     "default_gb": "",
-    "approx_seconds": "Why: the fit jobs (one per regime, noise, d and seed) dominate; each runs "
-    "every method and two reference fits on a fresh sample 10x the test set. Fix: fewer "
-    "reference steps or restarts (approx.reference), or a smaller n_calibration.",
+    "approx_seconds": "Why: the fit jobs (one per regime, noise, d and seed) dominate, and in "
+    "them the halfspace learners' fits (ABL14's inner hinge solver first, run by every "
+    "alg2_paper fit and by Theorem 5's chain for each method and control), not the reference "
+    "fits (a few hundred ms each, one BLAS thread). The scaled regime trains on m = "
+    "per_d_over_opt x d / opt examples up to approx.m_train_scaled.cap, several times the "
+    "paper regime's m_train, so that its slope rows are not at the sample-size floor; the "
+    "fits scale with m. Fix: a cheaper ABL14 inner solver, or a lower cap (at the price of "
+    "underpowered slope rows at the largest d).",
     "tradeoff_seconds": "Why: the scaling points (one exhaustive scan per k and d, timed) and "
     "the Pareto budgets dominate. Fix: fewer repeats or d per k (tradeoff.scaling), fewer "
     "budgets (tradeoff.pareto).",
