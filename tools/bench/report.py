@@ -202,9 +202,9 @@ MISS_NOTES = {
     "machine. The small config also has a serial head (plan, data) and tail (aggregate, figures).",
     "default_gb": "",
     "approx_seconds": "Why: the fit jobs (one per regime, noise, d and seed) dominate, and in "
-    "them the halfspace learners' fits (ABL14's inner hinge solver first, run by every "
-    "alg2_paper fit and by Theorem 5's chain for each method and control), not the reference "
-    "fits (a few hundred ms each, one BLAS thread). The scaled regime trains on m = "
+    "them the methods' fits and Theorem 5's chain (a profile of the slowest job, one BLAS "
+    "thread: ABL14's hinge solver is the largest single part; the two reference fits are a "
+    "minor one). The scaled regime trains on m = "
     "per_d_over_opt x d / opt examples up to approx.m_train_scaled.cap, several times the "
     "paper regime's m_train, so that its slope rows are not at the sample-size floor; the "
     "fits scale with m. Fix: a cheaper ABL14 inner solver, or a lower cap (at the price of "
