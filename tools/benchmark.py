@@ -1,8 +1,8 @@
 """Benchmark suite: kernels against this machine's GEMM roofs, the DAG's own costs, disk.
 
-    .venv/bin/python tools/benchmark.py [kernels] [profile] [rss] [overhead] [noop] [cores] [approx] [tradeoff] [disk] [render] --run-dir <default run>
+    .venv/bin/python tools/benchmark.py [kernels] [profile] [rss] [overhead] [noop] [cores] [approx] [tradeoff] [disk] [k6] [render] --run-dir <default run>
 
-Writes results/benchmarks/{machine_*,roofs,exhaustive,gd,profile,rss,overhead,cores,approx,tradeoff,disk,projection}.csv,
+Writes results/benchmarks/{machine_*,roofs,exhaustive,gd,profile,rss,overhead,cores,approx,tradeoff,disk,k6,projection}.csv,
 the figure results/figures/bench_kernels.{pdf,png} and docs/benchmarks.md (generated: do not
 edit). Timed tests are flaky on shared machines; this writes numbers to files instead, every
 speed beside a roof or baseline measured in the same run. ``--run-dir`` is a finished run of the
@@ -190,6 +190,14 @@ def tradeoff(args):
         return {"tradeoff": [wb.target_from_scratch(ROOT, Path(tmp), "tradeoff", 2)]}
 
 
+def k6(args):
+    """config/k6.yaml's tables (hardness_aggregate) from scratch on 2 cores: Algorithm 1 at
+    k = 6 with the fused kernel, its search jobs' share of the CPU."""
+    with tempfile.TemporaryDirectory() as tmp:
+        row = wb.target_from_scratch(ROOT, Path(tmp), "hardness_aggregate", 2, "config/k6.yaml")
+    return {"k6": [row]}
+
+
 def disk(args):
     with tempfile.TemporaryDirectory() as tmp:
         project = wb.copy_project(ROOT, Path(tmp) / "project")
@@ -206,6 +214,7 @@ STAGES = {
     "approx": approx,
     "tradeoff": tradeoff,
     "disk": disk,
+    "k6": k6,
     "render": None,
 }
 

@@ -241,6 +241,11 @@ SECTIONS = [
     ("`snakemake approx --cores 2` on the default config, from scratch", "approx"),
     ("`snakemake tradeoff --cores 2` on the default config, from scratch", "tradeoff"),
     ("Disk: config/paper.yaml projected from measured per-instance footprints", "disk"),
+    (
+        "Algorithm 1 at k = 6: `snakemake hardness_aggregate --cores 2 --configfile "
+        "config/k6.yaml`, from scratch (stage k6, not in the default stages)",
+        "k6",
+    ),
     ("config/d64k6.yaml: projected cost on a cluster", "projection"),
 ]
 

@@ -69,17 +69,28 @@ def dry_run_overhead(project: Path, tmp: Path, configfile: str) -> list[dict]:
     ]  # fmt: skip
 
 
-def target_from_scratch(root: Path, tmp: Path, target: str, cores: int) -> dict:
-    """Wall and CPU seconds of ``target`` on the default config from scratch (a fresh copy)."""
+def target_from_scratch(root: Path, tmp: Path, target: str, cores: int, configfile=None) -> dict:
+    """Wall and CPU seconds of ``target`` from scratch (a fresh copy) on the default config, or
+    with ``configfile`` over it; ``search_cpu_seconds``: the CPU seconds its exhaustive search
+    jobs report in their benchmark files (0 if it runs none)."""
     project = copy_project(root, tmp / target)
-    seconds, text = snakemake(project, target, "--cores", str(cores))
+    extra = ("--configfile", configfile) if configfile else ()
+    seconds, text = snakemake(project, target, "--cores", str(cores), *extra)
     steps = re.findall(r"^(\d+) of \1 steps \(100%\) done$", text, re.M)
+    search = project / "results" / "benchmarks" / "search"
     return {
-        "measure": f"snakemake {target} --cores {cores} (config.yaml, from scratch)",
+        "measure": f"snakemake {target} --cores {cores} ({configfile or 'config.yaml'}, from scratch)",
         "jobs": int(steps[-1]),
         "seconds": seconds,
         "cpu_seconds": LAST_CPU["seconds"],
+        "search_cpu_seconds": sum(benchmark_cpu(f) for f in search.glob("*.tsv")),
     }
+
+
+def benchmark_cpu(path: Path) -> float:
+    """The cpu_time column of a Snakemake benchmark file (one row per run)."""
+    header, row = path.read_text().splitlines()[:2]
+    return float(dict(zip(header.split("\t"), row.split("\t"), strict=True))["cpu_time"])
 
 
 def noop_rerun(run_dir: Path, target: str, configfiles=()) -> dict:
