@@ -3,6 +3,7 @@ the positivity test at their thresholds, the shortest coefficient and series-ter
 
 import numpy as np
 import pytest
+from relu_tradeoffs.pipeline.seeding import rng_for
 from relu_tradeoffs.theory import biased, biased_gap
 from scipy.special import ndtr
 
@@ -58,3 +59,27 @@ def test_k1_series_terms_start_with_the_linear_term(beta):
     assert terms[0] == pytest.approx(ndtr(beta) * np.sqrt(2 / np.pi), rel=1e-15)
     n2, _ = biased.series_terms(2, beta, 8)
     assert n2.tolist() == [2, 4, 6, 8]
+
+
+def test_table_rows_are_the_three_computations_side_by_side():
+    """Every column of biased.csv against the function that computes it, row by row."""
+    betas, args = [-0.6, 0.9], (2000, 1000, 300, 3000)
+    t = biased.table(rng_for(8, "test", "edges"), 3, betas, *args)
+    assert t.columns.tolist() == [
+        "k", "beta", "c_k_beta", "c_k_beta_error", "c_k_beta_quadrature",
+        "c_k_beta_quadrature_error", "series_minus_quadrature", "c_k_beta_mc", "c_k_beta_mc_se",
+        "mc_z_score", "relu_mean", "relu_second_moment",
+    ]  # fmt: skip
+    mc, se = biased.monte_carlo(rng_for(8, "test", "edges"), 3, betas, 2000, 1000)
+    for (k, b), row in zip(
+        [(k, b) for k in (1, 2, 3) for b in range(2)], t.itertuples(), strict=True
+    ):
+        assert (row.k, row.beta) == (k, betas[b])
+        values, errors = biased.series_values(k, betas, 300, 3000)
+        assert (row.c_k_beta, row.c_k_beta_error) == (values[b], errors[b])
+        quad = biased.dawson_correlation(biased.symmetric_direction(k), betas[b])
+        assert (row.c_k_beta_quadrature, row.c_k_beta_quadrature_error) == quad
+        assert row.series_minus_quadrature == values[b] - quad[0]
+        assert (row.c_k_beta_mc, row.c_k_beta_mc_se) == (mc[k - 1, b], se[k - 1, b])
+        assert row.mc_z_score == (mc[k - 1, b] - values[b]) / se[k - 1, b]
+        assert (row.relu_mean, row.relu_second_moment) == biased.relu_moments(betas[b])
