@@ -61,3 +61,11 @@ def test_regenerated_chunks_default_to_unpadded_float32():
     np.testing.assert_array_equal(X, whole[0].astype(np.float32))
     np.testing.assert_array_equal(y, whole[1].astype(np.float32))
     assert set(np.unique(y)) == {0.0, 1.0}  # the paper's {0, 1} labels unless asked
+
+
+def test_rechunk_after_an_exact_cut_counts_nothing_held():
+    """A cut that ends exactly at a piece's end holds nothing; the next cut needs every row of
+    the following pieces (sizes 3 | 1 + 1)."""
+    pieces = [(np.arange(0, 3),), (np.arange(3, 4),), (np.arange(4, 5),)]
+    out = [a.tolist() for (a,) in parity.rechunk(pieces, [3, 2])]
+    assert out == [[0, 1, 2], [3, 4]]

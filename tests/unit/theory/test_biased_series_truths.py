@@ -67,3 +67,29 @@ def test_the_error_estimate_covers_the_quadrature_gap_and_is_not_vacuous(k):
         assert errors[i] < 1e-4
         _, terms = biased.series_terms(k, beta, 600)
         assert errors[i] > 4 * np.finfo(float).eps * len(terms) * np.abs(terms).sum()
+
+
+@pytest.mark.parametrize("k", [1, 2, 3, 4])
+def test_value_and_error_are_head_tail_and_a_summed_rest(k):
+    """value = head + the order-2 envelope's tail; error = |order-2 tail - order-1 tail| + phi
+    (largest |Hbar|) rest + rounding, where rest, the closed form env(N) N / (2 (q - 1)) for the
+    terms beyond N = tail_n_max, matches the fitted envelope summed term by term (n = k mod 2,
+    to 200 N, plus the integral beyond) to 1e-3 (achieved: 1e-4)."""
+    beta, n_max, tail = -0.6, 600, 20000
+    n, _, log_env = biased.log_envelope(k, n_max)
+    fits = [biased._envelope_fit(n, log_env, order) for order in (2, 1)]
+    tails, largest = biased._oscillating_tail(k, [beta], n[-1], tail, fits)
+    coef, q = fits[0]
+    far = 200 * tail
+    beyond = np.arange(tail + 2 - (tail - k) % 2, far, 2, dtype=float)
+    rest = biased._fitted_envelope(coef, q, beyond).sum()
+    rest += biased._fitted_envelope(coef, q, float(far)) * far / (2 * (q - 1))
+    _, terms = biased.series_terms(k, beta, n_max)
+    rounding = 4 * np.finfo(float).eps * len(terms) * np.abs(terms).sum()
+    values, errors = biased.series_values(k, [beta], n_max, tail)
+    assert values[0] == terms.sum() + tails[0, 0]
+    fit_gap = abs(tails[0, 0] - tails[1, 0])
+    assert errors[0] - fit_gap - rounding == pytest.approx(
+        biased.phi(beta) * largest[0] * rest, rel=1e-3
+    )
+    assert fit_gap > 0 and largest[0] > 0

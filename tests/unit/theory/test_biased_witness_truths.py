@@ -75,3 +75,13 @@ def test_the_best_norm_is_clipped_to_zero_and_to_the_cap():
 def test_an_unknown_encoding_names_the_known_ones():
     with pytest.raises(ValueError, match=r"unknown label encoding 'x' \(known: 01, pm1\)"):
         biased_gap.best_norm_and_gain("x", 0.0, 0.1, 0.0, 1.0)
+
+
+@pytest.mark.parametrize("grid", [[-1.5, -1.0, 0.0, 1.0], [-3.0, -2.0, -1.5, -1.0]])
+def test_the_refinement_brackets_the_grids_best_point_at_either_end(grid):
+    """pm1, k = 3: the optimum (beta ~ -1.226) lies between the first two or the last two points
+    of these grids; the bounded refinement around the grid's best point still finds it."""
+    beta, gain = brute_force("pm1", 0.0, 3, 1.0)
+    row = biased_gap.symmetric_witness("pm1", 0.0, 3, np.array(grid), 1.0)
+    assert row["beta"] == pytest.approx(beta, abs=2e-7)
+    assert row["gain"] == pytest.approx(gain, rel=1e-9)
