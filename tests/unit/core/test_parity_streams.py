@@ -69,3 +69,12 @@ def test_rechunk_after_an_exact_cut_counts_nothing_held():
     pieces = [(np.arange(0, 3),), (np.arange(3, 4),), (np.arange(4, 5),)]
     out = [a.tolist() for (a,) in parity.rechunk(pieces, [3, 2])]
     assert out == [[0, 1, 2], [3, 4]]
+
+
+def test_chunked_rows_are_int8_like_the_whole_table():
+    """The slpn rule stores these rows: int8 signs and labels, as sample_slpn draws them."""
+    X, y = parity.sample_slpn(rng_for(1, "test", "rows"), 30, 5, [0, 3], 0.2)
+    chunks = list(parity.slpn_chunks(rng_for(1, "test", "rows"), 30, 5, [0, 3], 0.2, 4, 30, 10))
+    assert all(a.dtype == np.int8 for chunk in chunks for a in chunk)
+    np.testing.assert_array_equal(np.concatenate([c[0] for c in chunks]), X[4:])
+    np.testing.assert_array_equal(np.concatenate([c[1] for c in chunks]), y[4:])
