@@ -117,6 +117,9 @@ def test_rows_for_holds_both_witnesses_up_to_general_k_max():
     assert rows[1]["gain"] >= rows[0]["gain"] - 1e-12
     capped = biased_gap.rows_for(rng_for(5, "test", "rows"), 2, eta, "pm1", search(max_norm=0.2))
     assert [row["r"] for row in capped] == [0.2, 0.2]
+    assert capped[1]["gain"] >= capped[0]["gain"] - 1e-12  # both optimise the capped gain
+    zero_one = biased_gap.rows_for(rng_for(5, "test", "rows"), 2, eta, "01", search())
+    assert [row["unbiased_gap"] for row in zero_one] == [biased_gap.unbiased_gap("01", eta, 2)] * 2
     assert [row["witness"] for row in biased_gap.rows_for(None, 3, eta, "pm1", search())] == [
         "symmetric"
     ]

@@ -3,7 +3,7 @@ sign of c_k(beta), and the best norm's clipping at both ends of [0, max_norm].""
 
 import numpy as np
 import pytest
-from relu_tradeoffs.theory import biased, biased_gap
+from relu_tradeoffs.theory import biased, biased_gap, correlation
 from scipy.optimize import minimize_scalar
 
 GRID = np.linspace(-4.0, 4.0, 17)
@@ -85,3 +85,24 @@ def test_the_refinement_brackets_the_grids_best_point_at_either_end(grid):
     row = biased_gap.symmetric_witness("pm1", 0.0, 3, np.array(grid), 1.0)
     assert row["beta"] == pytest.approx(beta, abs=2e-7)
     assert row["gain"] == pytest.approx(gain, rel=1e-9)
+
+
+@pytest.mark.parametrize("labels", ["01", "pm1"])
+def test_a_capped_symmetric_witness_is_the_capped_optimum(labels):
+    """With the cap binding, the best beta is the capped problem's, not the free one's."""
+    row = biased_gap.symmetric_witness(labels, 0.0, 2, GRID, 0.05)
+    _, gain = brute_force(labels, 0.0, 2, 0.05)
+    assert row["gain"] == pytest.approx(gain, rel=1e-9, abs=1e-15)
+
+
+@pytest.mark.parametrize("k", [2, 4])
+def test_quadrature_at_beta_zero_is_lemma_1s_c_k(k):
+    """beta = 0, even k: the plain (non-oscillating) tail integral; achieved 1e-16."""
+    value, error = biased.dawson_correlation(biased.symmetric_direction(k), 0.0)
+    assert value == pytest.approx(correlation.c_k(k), abs=1e-14)
+    assert error < 1e-13
+
+
+def test_a_zero_weight_on_S_gives_zero_correlation_exactly():
+    assert biased.dawson_correlation(np.array([0.6, 0.0, 0.8]), 0.3) == (0.0, 0.0)
+    assert biased.dawson_correlation(np.array([0.0]), 0.3) == (0.0, 0.0)
