@@ -106,3 +106,7 @@ def test_quadrature_at_beta_zero_is_lemma_1s_c_k(k):
 def test_a_zero_weight_on_S_gives_zero_correlation_exactly():
     assert biased.dawson_correlation(np.array([0.6, 0.0, 0.8]), 0.3) == (0.0, 0.0)
     assert biased.dawson_correlation(np.array([0.0]), 0.3) == (0.0, 0.0)
+
+
+def test_odd_k_at_beta_zero_is_exactly_zero_without_error():
+    assert biased.dawson_correlation(biased.symmetric_direction(3), 0.0) == (0.0, 0.0)
