@@ -140,7 +140,9 @@ def lift_chunks(rng, chunks, start: int, d: int, labels: str = "01"):
 def instance_streams(root_seed: int, d: int, k: int, eta, seed: int):
     """An instance's support S and its two keyed generators (k-SLPN draws, lift) just after S.
 
-    ``eta`` is keyed as written in the wildcard (a string such as "0.1").
+    The keys are (root_seed, "hardness", "slpn" or "lift", d, k, eta, seed): the instance's
+    wildcards, so every rule regenerates the same instance. ``eta`` is keyed as written in the
+    wildcard (a string such as "0.1").
     """
     slpn_rng = rng_for(root_seed, "hardness", "slpn", d, k, eta, seed)
     lift_rng = rng_for(root_seed, "hardness", "lift", d, k, eta, seed)
