@@ -177,7 +177,10 @@ MISS_NOTES = {
     "kernel shares caches and memory bandwidth with the neighbours). At k = 6 a run of subsets "
     "sharing their first five coordinates is shorter than at k = 4, so prefix updates and "
     "unpaired last coordinates cost a larger share. Fix: a quad that pairs any two subsets "
-    "(a prefix per candidate), or fusing the prefix update into the first pass of a run.",
+    "(a prefix per candidate), or fusing the prefix update into the first pass of a run. On a "
+    "virtual machine the same kernel on the same data can take markedly different CPU time "
+    "from one repeat to the next (a neighbour's load on the host): the rate is the best of "
+    "`--repeats`, so judge it from a run with many.",
     "gd_roof": "Profile (table below): a step is one fused pass over row tiles of the float32 "
     "X (relu_tradeoffs/regression.py): each tile is cast to float64 and goes through the two "
     "GEMMs, the ReLU, the loss and the mask in cache. What is left beyond the roof's two "
