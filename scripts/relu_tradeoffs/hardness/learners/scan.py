@@ -57,55 +57,47 @@ TILE = 1024
 GROUP = 256
 
 
-@numba.njit(fastmath=True, inline="always")
-def _fused_quad(p1, s1, p2, s2, xa, xb, ys, c):  # pragma: no cover - compiled
-    """Sums ReLU(z + c) y and ReLU(z + c)^2 in float32 for four candidates: the two prefixes p1,
-    p2 (with last signs s1, s2) each completed by the last columns xa and xb, shifted by c (0
-    for an unbiased candidate: the signs are +-1, so every sum is exact and adding 0 changes no
-    bit). The ~4 operations per
-    candidate-sample in one vectorised pass that loads the prefixes, the columns and the labels
-    once for all four (fastmath lets the sums be reassociated; every candidate goes through this
-    same loop, so its sums do not depend on its partner)."""
-    a1y = a1a = a2y = a2a = b1y = b1a = b2y = b2a = np.float32(0.0)
-    for t in range(ys.size):
-        y, q1, q2, u, v = ys[t], p1[t], p2[t], xa[t], xb[t]
-        a1 = max(q1 + s1 * u + c, np.float32(0.0))
-        a2 = max(q2 + s2 * u + c, np.float32(0.0))
-        b1 = max(q1 + s1 * v + c, np.float32(0.0))
-        b2 = max(q2 + s2 * v + c, np.float32(0.0))
-        a1y += a1 * y
-        a1a += a1 * a1
-        a2y += a2 * y
-        a2a += a2 * a2
-        b1y += b1 * y
-        b1a += b1 * b1
-        b2y += b2 * y
-        b2a += b2 * b2
-    return a1y, a1a, a2y, a2a, b1y, b1a, b2y, b2a
+def _quad(plain: bool):
+    """The fused pass over one tile for four candidates: sums ReLU(z + c) y and ReLU(z + c)^2 in
+    float32, z the two prefixes p1, p2 (with last signs s1, s2) each completed by the last
+    columns xa and xb, shifted by c. The ~4 operations per candidate-sample in one vectorised
+    pass that loads the prefixes, the columns and the labels once for all four (fastmath lets
+    the sums be reassociated; every candidate goes through this same loop, so its sums do not
+    depend on its partner).
 
-
-@numba.njit(fastmath=True, inline="always")
-def _fused_quad_plain(p1, p2, xa, xb, ys):  # pragma: no cover - compiled
-    """_fused_quad for last signs +1 and no shift (every unbiased ``signs: parity`` pattern):
-    the same sums bit for bit (s = 1 and c = 0 are exact), with additions where the general
+    ``plain`` (a compile-time constant, so the branch is folded away) is the variant for last
+    signs +1 and no shift, every unbiased ``signs: parity`` pattern: additions where the general
     loop multiplies by the sign and adds the shift, which frees the multiply-add units for the
-    sums."""
-    a1y = a1a = a2y = a2a = b1y = b1a = b2y = b2a = np.float32(0.0)
-    for t in range(ys.size):
-        y, q1, q2, u, v = ys[t], p1[t], p2[t], xa[t], xb[t]
-        a1 = max(q1 + u, np.float32(0.0))
-        a2 = max(q2 + u, np.float32(0.0))
-        b1 = max(q1 + v, np.float32(0.0))
-        b2 = max(q2 + v, np.float32(0.0))
-        a1y += a1 * y
-        a1a += a1 * a1
-        a2y += a2 * y
-        a2a += a2 * a2
-        b1y += b1 * y
-        b1a += b1 * b1
-        b2y += b2 * y
-        b2a += b2 * b2
-    return a1y, a1a, a2y, a2a, b1y, b1a, b2y, b2a
+    sums. Its sums are the general loop's bit for bit (s = 1 and c = 0 are exact).
+    """
+
+    @numba.njit(fastmath=True, inline="always")
+    def quad(p1, s1, p2, s2, xa, xb, ys, c):  # pragma: no cover - compiled
+        a1y = a1a = a2y = a2a = b1y = b1a = b2y = b2a = np.float32(0.0)
+        for t in range(ys.size):
+            y, q1, q2, u, v = ys[t], p1[t], p2[t], xa[t], xb[t]
+            if plain:
+                z1, z2, w1, w2 = q1 + u, q2 + u, q1 + v, q2 + v
+            else:
+                z1, z2 = q1 + s1 * u + c, q2 + s2 * u + c
+                w1, w2 = q1 + s1 * v + c, q2 + s2 * v + c
+            a1, a2 = max(z1, np.float32(0.0)), max(z2, np.float32(0.0))
+            b1, b2 = max(w1, np.float32(0.0)), max(w2, np.float32(0.0))
+            a1y += a1 * y
+            a1a += a1 * a1
+            a2y += a2 * y
+            a2a += a2 * a2
+            b1y += b1 * y
+            b1a += b1 * b1
+            b2y += b2 * y
+            b2a += b2 * b2
+        return a1y, a1a, a2y, a2a, b1y, b1a, b2y, b2a
+
+    return quad
+
+
+_fused_quad = _quad(plain=False)
+_fused_quad_plain = _quad(plain=True)
 
 
 @numba.njit(parallel=True, fastmath=True)
@@ -164,7 +156,7 @@ def _accumulate(Xt, y, T, heads, head, last_signs, shifts, acc):  # pragma: no c
                         # The path depends on the patterns and the shift only, never on the
                         # partner or the shard.
                         if s1 == 1 and s2 == 1 and shifts[j] == 0:
-                            r = _fused_quad_plain(p1, p2, xa, xb, ys)
+                            r = _fused_quad_plain(p1, s1, p2, s2, xa, xb, ys, shifts[j])
                         else:
                             r = _fused_quad(p1, s1, p2, s2, xa, xb, ys, shifts[j])
                         e = j * P + p
